@@ -1,0 +1,395 @@
+//===- QRUOps.td - qru dialect operations ------------------*- tablegen -*-===//
+//
+// This file declares the operations of the qru dialect: the model and its
+// declarations, the step body and its terminator, qubit allocation, every gate
+// of the .qru language, and the readouts.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QRUC_DIALECT_QRU_QRUOPS_TD
+#define QRUC_DIALECT_QRU_QRUOPS_TD
+
+include "qruc/Dialect/QRU/QRUDialect.td"
+include "qruc/Dialect/QRU/QRUEnums.td"
+include "qruc/Dialect/QRU/QRUInterfaces.td"
+include "qruc/Dialect/QRU/QRUTypes.td"
+include "mlir/IR/BuiltinAttributeInterfaces.td"
+include "mlir/IR/SymbolInterfaces.td"
+include "mlir/IR/OpAsmInterface.td"
+include "mlir/IR/RegionKindInterface.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+include "mlir/Interfaces/ControlFlowInterfaces.td"
+
+//===----------------------------------------------------------------------===//
+// The model and its declarations
+//===----------------------------------------------------------------------===//
+
+def QRU_ModelOp : QRU_Op<"model", [
+    IsolatedFromAbove, NoTerminator, SingleBlock, NoRegionArguments,
+    Symbol, SymbolTable]> {
+  let summary = "a quantum recurrent model";
+  let description = [{
+    Holds everything one `.qru` file declares: qubit and bit registers,
+    inputs, memory, parameters, outputs, targets, the step body and the
+    experiment settings. The step body runs once per element of the input
+    sequence; parameters are shared by all steps.
+
+    ```mlir
+    qru.model @tiny {
+      qru.qubits @q[1]
+      qru.input @x : f64
+      qru.param @w : f64 uniform [0.0, 1.0]
+      qru.output @y : f64 at last
+      qru.step(%x: f64, %w: f64) {
+        %a = arith.mulf %x, %w : f64
+        %q0 = qru.alloc @q[0]
+        %q1 = qru.rx(%a) %q0
+        %z, %q2 = qru.expval "Z" %q1
+        qru.yield %z : f64
+      }
+    }
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = "$sym_name attr-dict-with-keyword $body";
+  let hasRegionVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The step body, or null when the model declares none yet.
+    StepOp getStep();
+
+    /// The number of qubits over all registers: the circuit's wire count.
+    int64_t getNumWires();
+
+    /// The types a step body takes and yields, derived from the declarations
+    /// in order (see qru.step). `argumentNames`, when given, receives the
+    /// declared name of each argument ("" for qubits).
+    void getStepSignature(bool persistent,
+                          ::llvm::SmallVectorImpl<::mlir::Type> &arguments,
+                          ::llvm::SmallVectorImpl<::mlir::Type> &results,
+                          ::llvm::SmallVectorImpl<::llvm::StringRef>
+                              *argumentNames = nullptr);
+  }];
+}
+
+class QRU_DeclOp<string mnemonic, list<Trait> traits = []>
+    : QRU_Op<mnemonic, !listconcat(traits, [HasParent<"ModelOp">, Symbol])>;
+
+def QRU_QubitsOp : QRU_DeclOp<"qubits"> {
+  let summary = "declares a qubit register";
+  let description = [{
+    Declares a register of `size` qubits. Wires are numbered in declaration
+    order: the first register's qubits come first.
+
+    ```mlir
+    qru.qubits @hidden[4]
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$size);
+  let assemblyFormat = "$sym_name `[` $size `]` attr-dict";
+}
+
+def QRU_BitsOp : QRU_DeclOp<"bits"> {
+  let summary = "declares a classical bit register carried between steps";
+  let description = [{
+    Declares `size` classical bits written by `qru.measure` results. Their
+    values are carried from one step to the next (they start at 0), so a step
+    can condition gates on bits measured in the previous step.
+
+    ```mlir
+    qru.bits @c[4]
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name,
+                       ConfinedAttr<I64Attr, [IntPositive]>:$size);
+  let assemblyFormat = "$sym_name `[` $size `]` attr-dict";
+}
+
+def QRU_InputOp : QRU_DeclOp<"input"> {
+  let summary = "declares the input read at every step";
+  let description = [{
+    One element of the input sequence, a scalar (`f64`) or a vector
+    (`tensor<Nxf64>`).
+
+    ```mlir
+    qru.input @x : tensor<8xf64>
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name, TypeAttr:$type);
+  let assemblyFormat = "$sym_name `:` $type attr-dict";
+  let hasVerifier = 1;
+}
+
+def QRU_MemoryOp : QRU_DeclOp<"memory"> {
+  let summary = "declares classical memory carried between steps";
+  let description = [{
+    Real values that a step writes and the next step reads: the QRU's
+    fed-forward readouts. `init` is the value before the first step.
+
+    ```mlir
+    qru.memory @m = dense<0.0> : tensor<8xf64>
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name, TypedAttrInterface:$init);
+  let assemblyFormat = "$sym_name `=` $init attr-dict";
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    ::mlir::Type getType() { return getInit().getType(); }
+  }];
+}
+
+def QRU_ParamOp : QRU_DeclOp<"param"> {
+  let summary = "declares a trainable parameter";
+  let description = [{
+    A trainable scalar (`f64`), vector or matrix (`tensor<…xf64>`), shared by
+    every step. `init` names the distribution of the initial values and
+    `init_args` its arguments: `constant [v]`, `uniform [low, high]` or
+    `normal [mean, stddev]`.
+
+    ```mlir
+    qru.param @p : tensor<34xf64> uniform [0.0, 6.2831853071795862]
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name, TypeAttr:$type,
+                       QRU_InitKind:$init, DenseF64ArrayAttr:$init_args);
+  let assemblyFormat = "$sym_name `:` $type $init $init_args attr-dict";
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The number of trainable scalars this parameter holds.
+    int64_t getNumElements();
+  }];
+}
+
+def QRU_OutputOp : QRU_DeclOp<"output"> {
+  let summary = "declares a model output";
+  let description = [{
+    A value the step writes, read after the last step (`at last`) or after
+    every step (`at every`).
+
+    ```mlir
+    qru.output @logits : tensor<2xf64> at last
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name, TypeAttr:$type,
+                       QRU_Timing:$timing);
+  let assemblyFormat = "$sym_name `:` $type `at` $timing attr-dict";
+  let hasVerifier = 1;
+}
+
+def QRU_TargetOp : QRU_DeclOp<"target"> {
+  let summary = "declares the training target of an output";
+  let description = [{
+    The label the loss compares an output with: one per sequence (`at last`)
+    or one per step (`at every`).
+
+    ```mlir
+    qru.target @label : f64 at last
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name, TypeAttr:$type,
+                       QRU_Timing:$timing);
+  let assemblyFormat = "$sym_name `:` $type `at` $timing attr-dict";
+  let hasVerifier = 1;
+}
+
+def QRU_ExperimentOp : QRU_Op<"experiment", [HasParent<"ModelOp">]> {
+  let summary = "the experiment settings of a model";
+  let description = [{
+    Data set, preprocessing, split, loss, optimizer and training settings, as
+    a dictionary checked by the front end.
+
+    ```mlir
+    qru.experiment {batch = 20 : i64, epochs = 100 : i64,
+                    optimizer = {kind = "adam", lr = 1.000000e-02 : f64}}
+    ```
+  }];
+  let arguments = (ins DictionaryAttr:$settings);
+  let assemblyFormat = "$settings attr-dict";
+}
+
+//===----------------------------------------------------------------------===//
+// The step body
+//===----------------------------------------------------------------------===//
+
+def QRU_StepOp : QRU_Op<"step", [
+    HasParent<"ModelOp">, IsolatedFromAbove, SingleBlockImplicitTerminator<"YieldOp">,
+    DeclareOpInterfaceMethods<OpAsmOpInterface, ["getAsmBlockArgumentNames"]>]> {
+  let summary = "the body of one time step";
+  let description = [{
+    The entry block's arguments are, in declaration order: every input, every
+    memory, every bit register (`i1` or `tensor<Nxi1>`), every parameter and,
+    when `persistent` is set, one `!qru.qubit` per wire holding the state left
+    by the previous step. The body ends in `qru.yield` with the new memory
+    values, the new bit values, the outputs and, when persistent, the qubits.
+
+    Without `persistent`, every qubit starts in |0⟩ at every step and the body
+    allocates it with `qru.alloc`.
+
+    ```mlir
+    qru.step(%x: f64, %m: f64, %w: f64) {
+      %q0 = qru.alloc @q[0]
+      %q1 = qru.rx(%x) %q0
+      %z, %q2 = qru.expval "Z" %q1
+      qru.yield %z, %z : f64, f64
+    }
+    ```
+  }];
+  let arguments = (ins UnitAttr:$persistent);
+  let regions = (region SizedRegion<1>:$body);
+  let hasCustomAssemblyFormat = 1;
+  let hasRegionVerifier = 1;
+}
+
+def QRU_YieldOp : QRU_Op<"yield", [
+    HasParent<"StepOp">, Pure, Terminator, ReturnLike]> {
+  let summary = "ends a step and hands on the values that outlive it";
+  let description = [{
+    Operands, in order: the new value of every memory, of every bit register,
+    every output and, for a persistent step, every qubit in wire order.
+
+    ```mlir
+    qru.yield %m1, %logit : tensor<8xf64>, f64
+    ```
+  }];
+  let arguments = (ins Variadic<AnyType>:$values);
+  let builders = [OpBuilder<(ins), [{ /* no values */ }]>];
+  let assemblyFormat = "attr-dict ($values^ `:` type($values))?";
+}
+
+//===----------------------------------------------------------------------===//
+// Qubits and readouts
+//===----------------------------------------------------------------------===//
+
+def QRU_AllocOp : QRU_Op<"alloc", [
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "a fresh qubit in |0⟩";
+  let description = [{
+    The qubit `index` of register `reg`, in state |0⟩ at the start of a
+    step.
+
+    ```mlir
+    %q = qru.alloc @hidden[2]
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$reg,
+                       ConfinedAttr<I64Attr, [IntNonNegative]>:$index);
+  let results = (outs QRU_QubitType:$result);
+  let assemblyFormat = "$reg `[` $index `]` attr-dict";
+}
+
+def QRU_ExpvalOp : QRU_Op<"expval", [
+    DeclareOpInterfaceMethods<InferTypeOpInterface>]> {
+  let summary = "expectation value of a Pauli word";
+  let description = [{
+    ⟨ψ|P|ψ⟩ for the Pauli word `pauli` (one of `X`, `Y`, `Z` per qubit, in
+    operand order) on the current state, without disturbing it: the qubits are
+    returned unchanged, which orders the readout among the gates.
+
+    ```mlir
+    %zx, %a1, %b1 = qru.expval "ZX" %a0, %b0
+    ```
+  }];
+  let arguments = (ins StrAttr:$pauli, Variadic<QRU_QubitType>:$qubits);
+  let results = (outs F64:$value, Variadic<QRU_QubitType>:$out_qubits);
+  let assemblyFormat = "$pauli $qubits attr-dict";
+  let hasVerifier = 1;
+}
+
+def QRU_MeasureOp : QRU_Op<"measure"> {
+  let summary = "projective measurement in the computational basis";
+  let description = [{
+    Measures one qubit, collapsing the state; returns the outcome bit and the
+    collapsed qubit.
+
+    ```mlir
+    %bit, %q1 = qru.measure %q0
+    ```
+  }];
+  let arguments = (ins QRU_QubitType:$qubit);
+  let results = (outs I1:$bit, QRU_QubitType:$out_qubit);
+  let assemblyFormat = "$qubit attr-dict";
+}
+
+def QRU_ResetOp : QRU_Op<"reset"> {
+  let summary = "resets a qubit to |0⟩";
+  let description = [{
+    Measures the qubit and flips it to |0⟩ when the outcome is 1.
+
+    ```mlir
+    %q1 = qru.reset %q0
+    ```
+  }];
+  let arguments = (ins QRU_QubitType:$qubit);
+  let results = (outs QRU_QubitType:$out_qubit);
+  let assemblyFormat = "$qubit attr-dict";
+}
+
+//===----------------------------------------------------------------------===//
+// Gates
+//===----------------------------------------------------------------------===//
+
+/// A gate on `numQubits` qubits with `numParams` real angles. The angles come
+/// first, in parentheses; results are the new qubit values in operand order.
+class QRU_GateOp<string mnemonic, int numQubits, int numParams,
+                 string matrix, list<Trait> traits = []>
+    : QRU_Op<mnemonic, !listconcat(traits, [
+        Pure, AttrSizedOperandSegments,
+        DeclareOpInterfaceMethods<InferTypeOpInterface>,
+        DeclareOpInterfaceMethods<QRU_GateOpInterface>,
+        ParamNativeOpTrait<"GateArity", numQubits # ", " # numParams>])> {
+  let summary = "the " # mnemonic # " gate";
+  let description = "The `" # mnemonic # "` gate on " # numQubits #
+    !if(!eq(numQubits, 1), " qubit", " qubits") #
+    !if(!eq(numParams, 0), "", " with " # numParams #
+        !if(!eq(numParams, 1), " angle", " angles")) # ": " # matrix # [{
+
+    ```mlir
+    }] # !if(!eq(numParams, 0), "", !if(!eq(numParams, 1), "%t = arith.constant 0.5 : f64\n    ", "%t = arith.constant 0.5 : f64\n    ")) #
+    !if(!eq(numQubits, 1), "%q1 = ", !if(!eq(numQubits, 2), "%a1, %b1 = ", "%a1, %b1, %c1 = ")) #
+    "qru." # mnemonic #
+    !if(!eq(numParams, 0), "", !if(!eq(numParams, 1), "(%t)", !if(!eq(numParams, 2), "(%t, %t)", "(%t, %t, %t)"))) #
+    !if(!eq(numQubits, 1), " %q0", !if(!eq(numQubits, 2), " %a0, %b0", " %a0, %b0, %c0")) # [{
+    ```
+  }];
+  let arguments = (ins Variadic<F64>:$params, Variadic<QRU_QubitType>:$qubits);
+  let results = (outs Variadic<QRU_QubitType>:$out_qubits);
+  let assemblyFormat = "(`(` $params^ `)`)? $qubits attr-dict";
+}
+
+def QRU_XOp    : QRU_GateOp<"x", 1, 0, "Pauli X, [[0, 1], [1, 0]]">;
+def QRU_YOp    : QRU_GateOp<"y", 1, 0, "Pauli Y, [[0, -i], [i, 0]]">;
+def QRU_ZOp    : QRU_GateOp<"z", 1, 0, "Pauli Z, diag(1, -1)">;
+def QRU_HOp    : QRU_GateOp<"h", 1, 0, "Hadamard, [[1, 1], [1, -1]]/√2">;
+def QRU_SOp    : QRU_GateOp<"s", 1, 0, "diag(1, i)">;
+def QRU_SdgOp  : QRU_GateOp<"sdg", 1, 0, "diag(1, -i)">;
+def QRU_TOp    : QRU_GateOp<"t", 1, 0, "diag(1, e^{iπ/4})">;
+def QRU_TdgOp  : QRU_GateOp<"tdg", 1, 0, "diag(1, e^{-iπ/4})">;
+def QRU_SXOp   : QRU_GateOp<"sx", 1, 0, "√X, [[1+i, 1-i], [1-i, 1+i]]/2">;
+def QRU_RXOp   : QRU_GateOp<"rx", 1, 1, "exp(-iθX/2)">;
+def QRU_RYOp   : QRU_GateOp<"ry", 1, 1, "exp(-iθY/2)">;
+def QRU_RZOp   : QRU_GateOp<"rz", 1, 1, "exp(-iθZ/2)">;
+def QRU_POp    : QRU_GateOp<"p", 1, 1, "phase, diag(1, e^{iλ})">;
+def QRU_U2Op   : QRU_GateOp<"u2", 1, 2,
+  "U2(φ, λ) = [[1, -e^{iλ}], [e^{iφ}, e^{i(φ+λ)}]]/√2">;
+def QRU_U3Op   : QRU_GateOp<"u3", 1, 3,
+  "U(θ, φ, λ) = [[cos θ/2, -e^{iλ} sin θ/2], [e^{iφ} sin θ/2, e^{i(φ+λ)} cos θ/2]] (OpenQASM `u`)">;
+def QRU_RotOp  : QRU_GateOp<"rot", 1, 3,
+  "Rot(φ, θ, ω) = RZ(ω)·RY(θ)·RZ(φ), RZ(φ) applied first (PennyLane convention)">;
+def QRU_CXOp   : QRU_GateOp<"cx", 2, 0, "controlled X (CNOT), control first">;
+def QRU_CYOp   : QRU_GateOp<"cy", 2, 0, "controlled Y, control first">;
+def QRU_CZOp   : QRU_GateOp<"cz", 2, 0, "controlled Z">;
+def QRU_CHOp   : QRU_GateOp<"ch", 2, 0, "controlled Hadamard, control first">;
+def QRU_SwapOp : QRU_GateOp<"swap", 2, 0, "exchanges two qubits">;
+def QRU_CRXOp  : QRU_GateOp<"crx", 2, 1, "controlled RX(θ), control first">;
+def QRU_CRYOp  : QRU_GateOp<"cry", 2, 1, "controlled RY(θ), control first">;
+def QRU_CRZOp  : QRU_GateOp<"crz", 2, 1, "controlled RZ(θ), control first">;
+def QRU_CPOp   : QRU_GateOp<"cp", 2, 1, "controlled phase, diag(1, 1, 1, e^{iλ})">;
+def QRU_RXXOp  : QRU_GateOp<"rxx", 2, 1, "exp(-iθ X⊗X/2)">;
+def QRU_RYYOp  : QRU_GateOp<"ryy", 2, 1, "exp(-iθ Y⊗Y/2)">;
+def QRU_RZZOp  : QRU_GateOp<"rzz", 2, 1, "exp(-iθ Z⊗Z/2)">;
+def QRU_CCXOp  : QRU_GateOp<"ccx", 3, 0, "Toffoli: X on the third qubit when the first two are 1">;
+def QRU_CSwapOp : QRU_GateOp<"cswap", 3, 0, "Fredkin: swaps the second and third qubits when the first is 1">;
+
+#endif // QRUC_DIALECT_QRU_QRUOPS_TD
