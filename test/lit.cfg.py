@@ -1,5 +1,6 @@
 # lit configuration for qruc's compiler tests.
 import os
+import sys
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -13,7 +14,19 @@ config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.qruc_obj_root, "test")
 
 config.substitutions.append(("%examples", os.path.join(config.qruc_src_root, "examples")))
-config.substitutions.append(("%PYTHON", config.python_executable))
+# The site config may not name a Python; lit's own interpreter does as well.
+config.substitutions.append(
+    ("%PYTHON", getattr(config, "python_executable", sys.executable)))
+
+# The dialect reference test regenerates docs/dialect.md's generated part with
+# the mlir-tblgen and MLIR headers the build uses.
+config.substitutions.append(("%qruc_src", config.qruc_src_root))
+config.substitutions.append(
+    ("%mlir_tblgen", os.path.join(config.llvm_tools_dir, "mlir-tblgen")))
+config.substitutions.append(
+    ("%mlir_include",
+     getattr(config, "mlir_include_dir",
+             os.path.join(os.path.dirname(config.llvm_tools_dir), "include"))))
 
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)

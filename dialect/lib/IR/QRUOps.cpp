@@ -2,8 +2,9 @@
 //
 // This file implements the quantum ops: result type inference (gates and
 // readouts return one qubit per qubit they consume), the readout verifiers and
-// the register check of qru.alloc. It also instantiates the generated op,
-// enum and interface definitions.
+// the register check of qru.alloc, and the custom directive that prints
+// qru.param's initializer arguments exactly. It also instantiates the
+// generated op, enum and interface definitions.
 //
 //===----------------------------------------------------------------------===//
 
@@ -117,6 +118,31 @@ LogicalResult AllocOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
     return emitOpError("expects an index below the register size ")
            << reg.getSize() << ", but got " << getIndex();
   return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Declarations
+//===----------------------------------------------------------------------===//
+
+/// Parses `[v, ...]` as qru.param's initializer arguments.
+static ParseResult parseInitArgs(OpAsmParser &parser,
+                                 DenseF64ArrayAttr &args) {
+  Attribute attr = DenseF64ArrayAttr::parse(parser, Type());
+  if (!attr)
+    return failure();
+  args = cast<DenseF64ArrayAttr>(attr);
+  return success();
+}
+
+/// Prints qru.param's initializer arguments as `[v, ...]`, each with as many
+/// digits as reading it back needs.
+static void printInitArgs(OpAsmPrinter &printer, ParamOp,
+                          DenseF64ArrayAttr args) {
+  printer << "[";
+  llvm::interleaveComma(args.asArrayRef(), printer, [&](double value) {
+    printer.printFloat(llvm::APFloat(value));
+  });
+  printer << "]";
 }
 
 #define GET_OP_CLASSES

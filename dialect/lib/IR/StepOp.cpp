@@ -8,8 +8,9 @@
 
 #include "qruc/Dialect/QRU/QRUOps.h"
 
+#include "mlir/Interfaces/ControlFlowInterfaces.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace mlir;
 using namespace qruc::qru;
@@ -59,30 +60,43 @@ void StepOp::getAsmBlockArgumentNames(Region &region,
 }
 
 /// Checks that `value`, a qubit, is used at most once on every path: two uses
-/// are allowed only in different blocks, such as the two branches of an
-/// scf.if, and each block holds at most one.
-static LogicalResult verifySingleUse(Value value) {
-  if (value.use_empty() || value.hasOneUse())
+/// are allowed only in mutually exclusive regions, such as the two branches of
+/// an scf.if, and a use may not sit in a loop body that does not also define
+/// the value, since the body would consume it once per iteration. `order`
+/// numbers the step's ops in textual order, so that the later of two
+/// conflicting uses is the one reported.
+static LogicalResult
+verifySingleUse(Value value,
+                const llvm::DenseMap<Operation *, unsigned> &order) {
+  if (value.use_empty())
     return success();
-  Block *home = value.getParentBlock();
-  llvm::DenseMap<Block *, Operation *> userInBlock;
+  Region *home = value.getParentRegion();
+  llvm::SmallVector<Operation *, 2> users;
   for (OpOperand &use : value.getUses()) {
-    if (llvm::count(use.getOwner()->getOperands(), value) > 1)
-      return use.getOwner()->emitOpError(
-          "uses the same qubit value more than once");
-    for (Operation *op = use.getOwner(); op && op->getBlock();
-         op = op->getParentOp()) {
-      auto [it, inserted] = userInBlock.try_emplace(op->getBlock(), op);
-      if (!inserted && it->second != op) {
-        InFlightDiagnostic diag =
-            op->emitOpError("uses a qubit value that is already consumed");
-        diag.attachNote(it->second->getLoc()) << "first use here";
-        return diag;
-      }
-      if (op->getBlock() == home)
-        break;
+    Operation *user = use.getOwner();
+    if (llvm::is_contained(users, user))
+      return user->emitOpError("uses the same qubit value more than once");
+    users.push_back(user);
+    Region *loop = getEnclosingRepetitiveRegion(user);
+    if (loop && !loop->isAncestor(home)) {
+      InFlightDiagnostic diag = user->emitOpError(
+          "uses a qubit value defined outside the loop it is in; pass the "
+          "qubit through the loop's iteration arguments");
+      diag.attachNote(loop->getParentOp()->getLoc()) << "loop here";
+      return diag;
     }
   }
+  llvm::sort(users, [&](Operation *a, Operation *b) {
+    return order.lookup(a) < order.lookup(b);
+  });
+  for (auto [index, later] : llvm::enumerate(users))
+    for (Operation *earlier : llvm::ArrayRef(users).take_front(index))
+      if (!insideMutuallyExclusiveRegions(earlier, later)) {
+        InFlightDiagnostic diag =
+            later->emitOpError("uses a qubit value that is already consumed");
+        diag.attachNote(earlier->getLoc()) << "first use here";
+        return diag;
+      }
   return success();
 }
 
@@ -117,26 +131,34 @@ LogicalResult StepOp::verifyRegions() {
              << index << " to have type " << std::get<1>(pair) << ", but got "
              << std::get<0>(pair);
 
-  auto allocs = getBody().getOps<AllocOp>();
-  if (getPersistent() && !allocs.empty())
-    return (*allocs.begin())
-        .emitOpError("is not allowed in a persistent step: its qubits are "
-                     "block arguments");
+  if (getPersistent()) {
+    AllocOp alloc;
+    getBody().walk([&](AllocOp op) {
+      alloc = op;
+      return WalkResult::interrupt();
+    });
+    if (alloc)
+      return alloc.emitOpError("is not allowed in a persistent step: its "
+                               "qubits are block arguments");
+  }
 
+  llvm::DenseMap<Operation *, unsigned> order;
+  getBody().walk<WalkOrder::PreOrder>(
+      [&](Operation *op) { order.try_emplace(op, order.size()); });
+  auto isBadQubit = [&](Value value) {
+    return isa<QubitType>(value.getType()) &&
+           failed(verifySingleUse(value, order));
+  };
+  for (BlockArgument arg : entry.getArguments())
+    if (isBadQubit(arg))
+      return failure();
   WalkResult result = getBody().walk([&](Operation *op) {
-    for (Value value : op->getResults())
-      if (isa<QubitType>(value.getType()) && failed(verifySingleUse(value)))
-        return WalkResult::interrupt();
+    if (llvm::any_of(op->getResults(), isBadQubit))
+      return WalkResult::interrupt();
     for (Region &region : op->getRegions())
-      for (BlockArgument arg : region.getArguments())
-        if (isa<QubitType>(arg.getType()) && failed(verifySingleUse(arg)))
-          return WalkResult::interrupt();
+      if (llvm::any_of(region.getArguments(), isBadQubit))
+        return WalkResult::interrupt();
     return WalkResult::advance();
   });
-  if (result.wasInterrupted())
-    return failure();
-  for (BlockArgument arg : entry.getArguments())
-    if (isa<QubitType>(arg.getType()) && failed(verifySingleUse(arg)))
-      return failure();
-  return success();
+  return failure(result.wasInterrupted());
 }

@@ -154,7 +154,10 @@ def QRU_ParamOp : QRU_DeclOp<"param"> {
   }];
   let arguments = (ins SymbolNameAttr:$sym_name, TypeAttr:$type,
                        QRU_InitKind:$init, DenseF64ArrayAttr:$init_args);
-  let assemblyFormat = "$sym_name `:` $type $init $init_args attr-dict";
+  // The custom directive prints the arguments exactly: the builtin printer of
+  // dense f64 arrays keeps only six significant digits.
+  let assemblyFormat =
+      "$sym_name `:` $type $init custom<InitArgs>($init_args) attr-dict";
   let hasVerifier = 1;
   let extraClassDeclaration = [{
     /// The number of trainable scalars this parameter holds.
@@ -219,7 +222,7 @@ def QRU_StepOp : QRU_Op<"step", [
   let summary = "the body of one time step";
   let description = [{
     The entry block's arguments are, in declaration order: every input, every
-    memory, every bit register (`i1` or `tensor<Nxi1>`), every parameter and,
+    memory, every bit register (as `tensor<Nxi1>`), every parameter and,
     when `persistent` is set, one `!qru.qubit` per wire holding the state left
     by the previous step. The body ends in `qru.yield` with the new memory
     values, the new bit values, the outputs and, when persistent, the qubits.
@@ -332,64 +335,114 @@ def QRU_ResetOp : QRU_Op<"reset"> {
 
 /// A gate on `numQubits` qubits with `numParams` real angles. The angles come
 /// first, in parentheses; results are the new qubit values in operand order.
+/// `gateSummary` and `action` document the gate; the rest of the description,
+/// an example included, is derived from the counts. A gate whose angles are
+/// not conventionally named θ, φ, λ sets `angles` to the names its example
+/// uses.
 class QRU_GateOp<string mnemonic, int numQubits, int numParams,
-                 string matrix, list<Trait> traits = []>
+                 string gateSummary, string action, list<Trait> traits = []>
     : QRU_Op<mnemonic, !listconcat(traits, [
         Pure, AttrSizedOperandSegments,
         DeclareOpInterfaceMethods<InferTypeOpInterface>,
         DeclareOpInterfaceMethods<QRU_GateOpInterface>,
         ParamNativeOpTrait<"GateArity", numQubits # ", " # numParams>])> {
-  let summary = "the " # mnemonic # " gate";
-  let description = "The `" # mnemonic # "` gate on " # numQubits #
-    !if(!eq(numQubits, 1), " qubit", " qubits") #
-    !if(!eq(numParams, 0), "", " with " # numParams #
-        !if(!eq(numParams, 1), " angle", " angles")) # ": " # matrix # [{
+  let summary = gateSummary;
 
-    ```mlir
-    }] # !if(!eq(numParams, 0), "", !if(!eq(numParams, 1), "%t = arith.constant 0.5 : f64\n    ", "%t = arith.constant 0.5 : f64\n    ")) #
-    !if(!eq(numQubits, 1), "%q1 = ", !if(!eq(numQubits, 2), "%a1, %b1 = ", "%a1, %b1, %c1 = ")) #
-    "qru." # mnemonic #
-    !if(!eq(numParams, 0), "", !if(!eq(numParams, 1), "(%t)", !if(!eq(numParams, 2), "(%t, %t)", "(%t, %t, %t)"))) #
-    !if(!eq(numQubits, 1), " %q0", !if(!eq(numQubits, 2), " %a0, %b0", " %a0, %b0, %c0")) # [{
-    ```
-  }];
+  /// The SSA names of the angles in the description's example.
+  string angles = !cond(!eq(numParams, 0): "",
+                        !eq(numParams, 1): "%theta",
+                        !eq(numParams, 2): "%phi, %lambda",
+                        true: "%theta, %phi, %lambda");
+
+  let description = action # "\n\n"
+    # "Consumes " # numQubits # !if(!eq(numQubits, 1), " qubit", " qubits")
+    # !if(!eq(numParams, 0), "",
+          " and " # numParams # !if(!eq(numParams, 1), " angle", " angles")
+          # " (`f64`, in radians)")
+    # " and returns "
+    # !if(!eq(numQubits, 1), "the new qubit value",
+          "the " # numQubits # " new qubit values in operand order")
+    # ".\n\n```mlir\n"
+    # !cond(!eq(numQubits, 1): "%q1", !eq(numQubits, 2): "%a1, %b1",
+            true: "%a1, %b1, %c1")
+    # " = qru." # mnemonic # !if(!eq(numParams, 0), "", "(" # angles # ")")
+    # !cond(!eq(numQubits, 1): " %q0", !eq(numQubits, 2): " %a0, %b0",
+            true: " %a0, %b0, %c0")
+    # "\n```\n";
+
   let arguments = (ins Variadic<F64>:$params, Variadic<QRU_QubitType>:$qubits);
   let results = (outs Variadic<QRU_QubitType>:$out_qubits);
   let assemblyFormat = "(`(` $params^ `)`)? $qubits attr-dict";
 }
 
-def QRU_XOp    : QRU_GateOp<"x", 1, 0, "Pauli X, [[0, 1], [1, 0]]">;
-def QRU_YOp    : QRU_GateOp<"y", 1, 0, "Pauli Y, [[0, -i], [i, 0]]">;
-def QRU_ZOp    : QRU_GateOp<"z", 1, 0, "Pauli Z, diag(1, -1)">;
-def QRU_HOp    : QRU_GateOp<"h", 1, 0, "Hadamard, [[1, 1], [1, -1]]/√2">;
-def QRU_SOp    : QRU_GateOp<"s", 1, 0, "diag(1, i)">;
-def QRU_SdgOp  : QRU_GateOp<"sdg", 1, 0, "diag(1, -i)">;
-def QRU_TOp    : QRU_GateOp<"t", 1, 0, "diag(1, e^{iπ/4})">;
-def QRU_TdgOp  : QRU_GateOp<"tdg", 1, 0, "diag(1, e^{-iπ/4})">;
-def QRU_SXOp   : QRU_GateOp<"sx", 1, 0, "√X, [[1+i, 1-i], [1-i, 1+i]]/2">;
-def QRU_RXOp   : QRU_GateOp<"rx", 1, 1, "exp(-iθX/2)">;
-def QRU_RYOp   : QRU_GateOp<"ry", 1, 1, "exp(-iθY/2)">;
-def QRU_RZOp   : QRU_GateOp<"rz", 1, 1, "exp(-iθZ/2)">;
-def QRU_POp    : QRU_GateOp<"p", 1, 1, "phase, diag(1, e^{iλ})">;
-def QRU_U2Op   : QRU_GateOp<"u2", 1, 2,
-  "U2(φ, λ) = [[1, -e^{iλ}], [e^{iφ}, e^{i(φ+λ)}]]/√2">;
-def QRU_U3Op   : QRU_GateOp<"u3", 1, 3,
-  "U(θ, φ, λ) = [[cos θ/2, -e^{iλ} sin θ/2], [e^{iφ} sin θ/2, e^{i(φ+λ)} cos θ/2]] (OpenQASM `u`)">;
-def QRU_RotOp  : QRU_GateOp<"rot", 1, 3,
-  "Rot(φ, θ, ω) = RZ(ω)·RY(θ)·RZ(φ), RZ(φ) applied first (PennyLane convention)">;
-def QRU_CXOp   : QRU_GateOp<"cx", 2, 0, "controlled X (CNOT), control first">;
-def QRU_CYOp   : QRU_GateOp<"cy", 2, 0, "controlled Y, control first">;
-def QRU_CZOp   : QRU_GateOp<"cz", 2, 0, "controlled Z">;
-def QRU_CHOp   : QRU_GateOp<"ch", 2, 0, "controlled Hadamard, control first">;
-def QRU_SwapOp : QRU_GateOp<"swap", 2, 0, "exchanges two qubits">;
-def QRU_CRXOp  : QRU_GateOp<"crx", 2, 1, "controlled RX(θ), control first">;
-def QRU_CRYOp  : QRU_GateOp<"cry", 2, 1, "controlled RY(θ), control first">;
-def QRU_CRZOp  : QRU_GateOp<"crz", 2, 1, "controlled RZ(θ), control first">;
-def QRU_CPOp   : QRU_GateOp<"cp", 2, 1, "controlled phase, diag(1, 1, 1, e^{iλ})">;
-def QRU_RXXOp  : QRU_GateOp<"rxx", 2, 1, "exp(-iθ X⊗X/2)">;
-def QRU_RYYOp  : QRU_GateOp<"ryy", 2, 1, "exp(-iθ Y⊗Y/2)">;
-def QRU_RZZOp  : QRU_GateOp<"rzz", 2, 1, "exp(-iθ Z⊗Z/2)">;
-def QRU_CCXOp  : QRU_GateOp<"ccx", 3, 0, "Toffoli: X on the third qubit when the first two are 1">;
-def QRU_CSwapOp : QRU_GateOp<"cswap", 3, 0, "Fredkin: swaps the second and third qubits when the first is 1">;
+def QRU_XOp : QRU_GateOp<"x", 1, 0, "Pauli X gate",
+  "Pauli X, the bit flip: `[[0, 1], [1, 0]]`.">;
+def QRU_YOp : QRU_GateOp<"y", 1, 0, "Pauli Y gate",
+  "Pauli Y: `[[0, -i], [i, 0]]`.">;
+def QRU_ZOp : QRU_GateOp<"z", 1, 0, "Pauli Z gate",
+  "Pauli Z, the phase flip: `diag(1, -1)`.">;
+def QRU_HOp : QRU_GateOp<"h", 1, 0, "Hadamard gate",
+  "Hadamard: `[[1, 1], [1, -1]] / √2`.">;
+def QRU_SOp : QRU_GateOp<"s", 1, 0, "S gate",
+  "S, the square root of Z: `diag(1, i)`.">;
+def QRU_SdgOp : QRU_GateOp<"sdg", 1, 0, "S-dagger gate",
+  "S†, the inverse of S: `diag(1, -i)`.">;
+def QRU_TOp : QRU_GateOp<"t", 1, 0, "T gate",
+  "T, the square root of S: `diag(1, e^(iπ/4))`.">;
+def QRU_TdgOp : QRU_GateOp<"tdg", 1, 0, "T-dagger gate",
+  "T†, the inverse of T: `diag(1, e^(-iπ/4))`.">;
+def QRU_SXOp : QRU_GateOp<"sx", 1, 0, "square root of X gate",
+  "√X: `[[1+i, 1-i], [1-i, 1+i]] / 2`.">;
+def QRU_RXOp : QRU_GateOp<"rx", 1, 1, "rotation about the X axis",
+  "`RX(θ) = exp(-iθX/2)`.">;
+def QRU_RYOp : QRU_GateOp<"ry", 1, 1, "rotation about the Y axis",
+  "`RY(θ) = exp(-iθY/2)`.">;
+def QRU_RZOp : QRU_GateOp<"rz", 1, 1, "rotation about the Z axis",
+  "`RZ(θ) = exp(-iθZ/2)`.">;
+def QRU_POp : QRU_GateOp<"p", 1, 1, "phase gate",
+  "`P(λ) = diag(1, e^(iλ))`, equal to RZ(λ) up to a global phase."> {
+  let angles = "%lambda";
+}
+def QRU_U2Op : QRU_GateOp<"u2", 1, 2, "U2 gate",
+  "`U2(φ, λ) = [[1, -e^(iλ)], [e^(iφ), e^(i(φ+λ))]] / √2`.">;
+def QRU_U3Op : QRU_GateOp<"u3", 1, 3, "general single-qubit gate",
+  "`U(θ, φ, λ) = [[cos(θ/2), -e^(iλ) sin(θ/2)], "
+  "[e^(iφ) sin(θ/2), e^(i(φ+λ)) cos(θ/2)]]`, OpenQASM's `u`.">;
+def QRU_RotOp : QRU_GateOp<"rot", 1, 3, "PennyLane's Rot gate",
+  "`Rot(φ, θ, ω) = RZ(ω) RY(θ) RZ(φ)`: RZ(φ) acts first, as in PennyLane."> {
+  let angles = "%phi, %theta, %omega";
+}
+def QRU_CXOp : QRU_GateOp<"cx", 2, 0, "controlled X (CNOT) gate",
+  "Flips the second qubit (the target) when the first (the control) is 1.">;
+def QRU_CYOp : QRU_GateOp<"cy", 2, 0, "controlled Y gate",
+  "Applies Y to the second qubit when the first is 1.">;
+def QRU_CZOp : QRU_GateOp<"cz", 2, 0, "controlled Z gate",
+  "`diag(1, 1, 1, -1)`: flips the phase when both qubits are 1, so the two "
+  "qubits play the same role.">;
+def QRU_CHOp : QRU_GateOp<"ch", 2, 0, "controlled Hadamard gate",
+  "Applies H to the second qubit when the first is 1.">;
+def QRU_SwapOp : QRU_GateOp<"swap", 2, 0, "swap gate",
+  "Exchanges the states of the two qubits.">;
+def QRU_CRXOp : QRU_GateOp<"crx", 2, 1, "controlled X rotation",
+  "Applies RX(θ) to the second qubit when the first is 1.">;
+def QRU_CRYOp : QRU_GateOp<"cry", 2, 1, "controlled Y rotation",
+  "Applies RY(θ) to the second qubit when the first is 1.">;
+def QRU_CRZOp : QRU_GateOp<"crz", 2, 1, "controlled Z rotation",
+  "Applies RZ(θ) to the second qubit when the first is 1.">;
+def QRU_CPOp : QRU_GateOp<"cp", 2, 1, "controlled phase gate",
+  "`diag(1, 1, 1, e^(iλ))`: shifts the phase when both qubits are 1, so the "
+  "two qubits play the same role."> {
+  let angles = "%lambda";
+}
+def QRU_RXXOp : QRU_GateOp<"rxx", 2, 1, "XX interaction",
+  "`RXX(θ) = exp(-iθ X⊗X/2)`.">;
+def QRU_RYYOp : QRU_GateOp<"ryy", 2, 1, "YY interaction",
+  "`RYY(θ) = exp(-iθ Y⊗Y/2)`.">;
+def QRU_RZZOp : QRU_GateOp<"rzz", 2, 1, "ZZ interaction",
+  "`RZZ(θ) = exp(-iθ Z⊗Z/2)`.">;
+def QRU_CCXOp : QRU_GateOp<"ccx", 3, 0, "Toffoli gate",
+  "Flips the third qubit when the first two are 1.">;
+def QRU_CSwapOp : QRU_GateOp<"cswap", 3, 0, "Fredkin gate",
+  "Exchanges the second and third qubits when the first is 1.">;
 
 #endif // QRUC_DIALECT_QRU_QRUOPS_TD
