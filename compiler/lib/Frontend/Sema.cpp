@@ -86,17 +86,8 @@ std::unique_ptr<hir::Model> Sema::run(const ast::Module &module) {
   for (const ast::DeclPtr &decl : module.getDecls())
     checkDecl(*decl);
 
-  if (model->qubits.empty())
-    error(module.getLoc(), "model '" + module.getName() +
-                               "' declares no qubits");
   if (!stepDecl)
     error(module.getLoc(), "model '" + module.getName() + "' has no step");
-  // The step and the experiment are checked once every declaration is
-  // known, so that they may come in any order relative to each other.
-  if (stepDecl && !model->qubits.empty())
-    elaborateStep(*stepDecl);
-  if (experimentDecl)
-    checkExperiment(*experimentDecl);
   popScope();
   if (hadErrors())
     return nullptr;
@@ -270,6 +261,12 @@ void Sema::checkDecl(const ast::Decl &decl) {
       return;
     }
     stepDecl = s;
+    // Checked where it stands: it sees only what is declared before it.
+    if (model->qubits.empty())
+      error(s->getLoc(), "the step uses no qubits; declare a qubit register "
+                         "before it");
+    else
+      elaborateStep(*s);
     return;
   }
   if (auto *e = llvm::dyn_cast<ast::ExperimentDecl>(&decl)) {
@@ -279,11 +276,17 @@ void Sema::checkDecl(const ast::Decl &decl) {
       return;
     }
     experimentDecl = e;
+    checkExperiment(*e);
     return;
   }
 
   auto &d = llvm::cast<ast::ShapedDecl>(decl);
   std::string name = d.getName().str();
+  if (stepDecl) {
+    errorWithNote(d.getLoc(), "'" + name + "' must be declared before the step",
+                  stepDecl->getLoc(), "the step is here");
+    return;
+  }
   bool timed = d.getKind() == Kind::Output || d.getKind() == Kind::Target;
   if (!timed && d.getTiming() != ast::ShapedDecl::Timing::Default)
     error(d.getLoc(), "only outputs and targets take 'at last' or 'at every'");

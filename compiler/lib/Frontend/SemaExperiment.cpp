@@ -32,6 +32,8 @@ struct ArgSpec {
   llvm::StringRef name;
   ValueType type;
   bool required;
+  /// For strings: the accepted values, or empty for any.
+  std::vector<llvm::StringRef> choices = {};
 };
 
 struct ConstructorSpec {
@@ -102,13 +104,12 @@ const std::vector<KeySpec> &getSchema() {
       {"schedule", std::nullopt,
        {{"halve_on_plateau",
          {{"patience", T::Positive, true},
-          {"revert", T::Integer, false},
-          {"factor", T::Real, false}}}}},
+          {"revert", T::Integer, false}}}}},
       {"early_stop", std::nullopt,
        {{"plateau",
          {{"patience", T::Positive, true},
           {"min_delta", T::Real, false},
-          {"monitor", T::String, false}}}}},
+          {"monitor", T::String, false, {"train_loss", "val_loss"}}}}}},
       {"forecast", std::nullopt,
        {{"autoregressive", {{"steps", T::Positive, true}}}}},
       {"outliers", std::nullopt, {{"tukey", {{"k", T::Real, false}}}}},
@@ -228,8 +229,20 @@ private:
         continue;
       }
       given[index] = true;
+      const ArgSpec &argSpec = ctor->args[index];
       std::optional<hir::SettingValue> checked =
-          checkValue(ctor->args[index].type, *arg.value, ctor->args[index].name);
+          checkValue(argSpec.type, *arg.value, argSpec.name);
+      if (checked && !argSpec.choices.empty() &&
+          !llvm::is_contained(argSpec.choices, checked->text)) {
+        std::string allowed;
+        for (auto [i, choice] : llvm::enumerate(argSpec.choices))
+          allowed += (i ? ", \"" : "\"") + choice.str() + "\"";
+        sema.error(arg.value->getLoc(), "'" + argSpec.name +
+                                            "' must be one of " + allowed +
+                                            ", but got \"" + checked->text +
+                                            "\"");
+        checked = std::nullopt;
+      }
       if (!checked) {
         ok = false;
         continue;

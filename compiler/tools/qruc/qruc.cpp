@@ -78,7 +78,8 @@ int compile() {
       inputFile == "-" ? std::string("<stdin>") : inputFile.getValue();
   llvm::StringRef source = buffer->getBuffer();
   sourceMgr.AddNewSourceBuffer(
-      llvm::MemoryBuffer::getMemBufferCopy(source, filename), llvm::SMLoc());
+      llvm::MemoryBuffer::getMemBufferCopy(printableSource(source), filename),
+      llvm::SMLoc());
 
   std::unique_ptr<ast::Module> module = parseModule(source, filename, context);
   if (!module)

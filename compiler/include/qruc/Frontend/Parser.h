@@ -20,7 +20,7 @@ struct ParserLimits {
   /// The deepest nesting of brackets and unary signs accepted.
   unsigned maxNesting = 256;
   /// The most tokens one statement or declaration may have.
-  unsigned maxStatementTokens = 100000;
+  unsigned maxStatementTokens = 1000000;
   /// Syntax errors reported before the parser gives up.
   unsigned maxErrors = 20;
 };
@@ -32,6 +32,13 @@ std::unique_ptr<ast::Module> parseModule(llvm::StringRef source,
                                          llvm::StringRef filename,
                                          mlir::MLIRContext &context,
                                          const ParserLimits &limits = {});
+
+/// A copy of `source` that is safe to echo in diagnostics, with one byte per
+/// character: every non-ASCII character and every byte that is not UTF-8
+/// text becomes '?'. A binary file then prints no control codes, and the
+/// caret under a 1-based character column lands where it belongs (LLVM
+/// prints no caret under a line that is not ASCII).
+std::string printableSource(llvm::StringRef source);
 
 } // namespace qruc
 

@@ -74,33 +74,42 @@ private:
   Reporter &reporter;
 };
 
-/// Rejects bytes that are not UTF-8 text: invalid sequences, NUL and other
-/// control characters. Reports the first one and returns false.
-bool checkText(llvm::StringRef source, Reporter &reporter) {
-  unsigned line = 1, column = 1;
-  const auto *bytes = reinterpret_cast<const llvm::UTF8 *>(source.data());
-  const auto *end = bytes + source.size();
-  while (bytes < end) {
+/// The offset of the first byte at or after `from` that is not UTF-8 text
+/// (an invalid sequence, NUL or another control character), or npos.
+size_t findNonTextByte(llvm::StringRef source, size_t from) {
+  const auto *begin = reinterpret_cast<const llvm::UTF8 *>(source.data());
+  const auto *end = begin + source.size();
+  for (const auto *bytes = begin + from; bytes < end;) {
     unsigned length = llvm::getNumBytesForUTF8(*bytes);
     bool legal = bytes + length <= end &&
                  llvm::isLegalUTF8Sequence(bytes, bytes + length);
     bool control = length == 1 && *bytes < 0x20 && *bytes != '\n' &&
                    *bytes != '\r' && *bytes != '\t';
-    if (!legal || control) {
-      reporter.error(line, column,
-                     "the file is not UTF-8 text: unexpected byte 0x" +
-                         llvm::utohexstr(*bytes, /*LowerCase=*/true, 2));
-      return false;
-    }
-    if (*bytes == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
+    if (!legal || control)
+      return bytes - begin;
     bytes += length;
   }
-  return true;
+  return llvm::StringRef::npos;
+}
+
+/// Rejects text that is not UTF-8: reports the first bad byte and returns
+/// false.
+bool checkText(llvm::StringRef source, Reporter &reporter) {
+  size_t bad = findNonTextByte(source, 0);
+  if (bad == llvm::StringRef::npos)
+    return true;
+  llvm::StringRef before = source.take_front(bad);
+  unsigned line = 1 + before.count('\n');
+  llvm::StringRef lineStart = before.substr(before.rfind('\n') + 1);
+  // Columns count characters: every byte but UTF-8 continuation bytes.
+  unsigned column = 1 + llvm::count_if(lineStart, [](char c) {
+                      return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+                    });
+  reporter.error(line, column,
+                 "the file is not UTF-8 text: unexpected byte 0x" +
+                     llvm::utohexstr(static_cast<unsigned char>(source[bad]),
+                                     /*LowerCase=*/true, 2));
+  return false;
 }
 
 /// Rejects nesting deeper than the limit and statements longer than the
@@ -169,16 +178,16 @@ private:
 
   DeclPtr buildDecl(QRUParser::DeclarationContext *ctx) {
     if (auto *c = ctx->constDecl())
-      return std::make_unique<ConstDecl>(loc(c), c->ID()->getText(),
+      return std::make_unique<ConstDecl>(loc(c->ID()), c->ID()->getText(),
                                          buildExpr(c->expr()));
     if (auto *c = ctx->qubitDecl())
-      return shaped(Decl::Kind::Qubit, c, c->ID(), c->shape());
+      return shaped(Decl::Kind::Qubit, c->ID(), c->shape());
     if (auto *c = ctx->bitDecl())
-      return shaped(Decl::Kind::Bit, c, c->ID(), c->shape());
+      return shaped(Decl::Kind::Bit, c->ID(), c->shape());
     if (auto *c = ctx->inputDecl())
-      return shaped(Decl::Kind::Input, c, c->ID(), c->shape());
+      return shaped(Decl::Kind::Input, c->ID(), c->shape());
     if (auto *c = ctx->memoryDecl())
-      return shaped(Decl::Kind::Memory, c, c->ID(), c->shape(),
+      return shaped(Decl::Kind::Memory, c->ID(), c->shape(),
                     c->expr() ? ShapedDecl::InitStyle::Assign
                               : ShapedDecl::InitStyle::None,
                     c->expr());
@@ -188,18 +197,18 @@ private:
         style = c->initKind->getText() == "~"
                     ? ShapedDecl::InitStyle::Distribution
                     : ShapedDecl::InitStyle::Assign;
-      return shaped(Decl::Kind::Param, c, c->ID(), c->shape(), style,
+      return shaped(Decl::Kind::Param, c->ID(), c->shape(), style,
                     c->expr());
     }
     if (auto *c = ctx->outputDecl())
-      return shaped(Decl::Kind::Output, c, c->ID(), c->shape(),
+      return shaped(Decl::Kind::Output, c->ID(), c->shape(),
                     ShapedDecl::InitStyle::None, nullptr, c->timing());
     if (auto *c = ctx->targetDecl())
-      return shaped(Decl::Kind::Target, c, c->ID(), c->shape(),
+      return shaped(Decl::Kind::Target, c->ID(), c->shape(),
                     ShapedDecl::InitStyle::None, nullptr, c->timing());
     if (auto *c = ctx->gateDecl())
       return std::make_unique<GateDecl>(
-          loc(c), c->name->getText(), formals(c->params), formals(c->qubits),
+          loc(c->name), c->name->getText(), formals(c->params), formals(c->qubits),
           buildBlock(c->block()));
     if (auto *c = ctx->stepDecl())
       return std::make_unique<StepDecl>(loc(c), c->PERSISTENT != nullptr,
@@ -212,8 +221,9 @@ private:
     return std::make_unique<ExperimentDecl>(loc(c), std::move(settings));
   }
 
-  DeclPtr shaped(Decl::Kind kind, antlr4::ParserRuleContext *ctx,
-                 antlr4::tree::TerminalNode *name,
+  /// Named declarations are located at their name, where a redefinition
+  /// or a misuse is best shown.
+  DeclPtr shaped(Decl::Kind kind, antlr4::tree::TerminalNode *name,
                  QRUParser::ShapeContext *shape,
                  ShapedDecl::InitStyle style = ShapedDecl::InitStyle::None,
                  QRUParser::ExprContext *init = nullptr,
@@ -226,7 +236,7 @@ private:
     if (timing)
       when = timing->LAST ? ShapedDecl::Timing::Last
                           : ShapedDecl::Timing::Every;
-    return std::make_unique<ShapedDecl>(kind, loc(ctx), name->getText(),
+    return std::make_unique<ShapedDecl>(kind, loc(name), name->getText(),
                                         std::move(dims), style,
                                         init ? buildExpr(init) : nullptr, when);
   }
@@ -341,7 +351,7 @@ private:
     }
     if (auto *c = dynamic_cast<QRUParser::IndexExprContext *>(ctx)) {
       auto [lo, hi] = buildIndex(c->index());
-      return std::make_unique<IndexExpr>(loc(c->index()), buildExpr(c->expr()),
+      return std::make_unique<IndexExpr>(at, buildExpr(c->expr()),
                                          std::move(lo), std::move(hi));
     }
     if (auto *c = dynamic_cast<QRUParser::VectorExprContext *>(ctx)) {
@@ -410,6 +420,24 @@ private:
 };
 
 } // namespace
+
+std::string qruc::printableSource(llvm::StringRef source) {
+  std::string result;
+  result.reserve(source.size());
+  size_t bad = findNonTextByte(source, 0);
+  for (size_t i = 0; i < source.size();) {
+    unsigned char byte = source[i];
+    if (i == bad) {
+      result += '?';
+      bad = findNonTextByte(source, ++i);
+      continue;
+    }
+    unsigned length = byte < 0x80 ? 1 : llvm::getNumBytesForUTF8(byte);
+    result += length == 1 ? static_cast<char>(byte) : '?';
+    i += length;
+  }
+  return result;
+}
 
 std::unique_ptr<Module> qruc::parseModule(llvm::StringRef source,
                                           llvm::StringRef filename,
