@@ -33,9 +33,8 @@ enum class Emit { AST, MLIR, Summary };
 
 llvm::cl::OptionCategory qrucCategory("qruc options");
 
-llvm::cl::opt<std::string> inputFile(llvm::cl::Positional,
-                                     llvm::cl::desc("<model.qru>"),
-                                     llvm::cl::init("-"),
+llvm::cl::opt<std::string> inputFile(llvm::cl::Positional, llvm::cl::Required,
+                                     llvm::cl::desc("<model.qru | ->"),
                                      llvm::cl::cat(qrucCategory));
 
 llvm::cl::opt<Emit> emitAction(
@@ -106,8 +105,7 @@ int compile() {
     return 1;
 
   if (emitAction == Emit::MLIR) {
-    ir->print(output->os(), mlir::OpPrintingFlags().enableDebugInfo(
-                                false, /*prettyForm=*/false));
+    ir->print(output->os(), mlir::OpPrintingFlags());
     output->os() << "\n";
   } else {
     auto modelOp = *ir->getBody()->getOps<qru::ModelOp>().begin();
@@ -122,14 +120,17 @@ int compile() {
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   mlir::registerAsmPrinterCLOptions();
-  mlir::registerMLIRContextCLOptions();
   llvm::cl::HideUnrelatedOptions(qrucCategory);
   llvm::cl::ParseCommandLineOptions(
       argc, argv,
       "qruc - the compiler for quantum recurrent neural networks\n\n"
       "  qruc model.qru                  check the model, print its summary\n"
       "  qruc model.qru --emit=ast       print the abstract syntax tree\n"
-      "  qruc model.qru --emit=mlir      print the qru dialect\n");
+      "  qruc model.qru --emit=mlir      print the qru dialect\n"
+      "  qruc - < model.qru              read the model from standard input\n\n"
+      "  MLIR's printing options apply to --emit=mlir, e.g.\n"
+      "  --mlir-print-debuginfo (source locations) and\n"
+      "  --mlir-print-op-generic; --help-hidden lists them all.\n");
   int status = 1;
   llvm::thread worker(std::optional<unsigned>(kFrontendStackBytes), [&] { status = compile(); });
   worker.join();

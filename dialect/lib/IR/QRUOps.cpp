@@ -106,6 +106,11 @@ LogicalResult ExpvalOp::verify() {
 // Allocation
 //===----------------------------------------------------------------------===//
 
+void AllocOp::getAsmResultNames(OpAsmSetValueNameFn setNameFn) {
+  // `%h2` for qubit 2 of register h: the wire is readable in printed IR.
+  setNameFn(getResult(), (getReg() + llvm::Twine(getIndex())).str());
+}
+
 LogicalResult AllocOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
   auto model = (*this)->getParentOfType<ModelOp>();
   if (!model)

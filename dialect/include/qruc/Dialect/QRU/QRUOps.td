@@ -266,7 +266,8 @@ def QRU_YieldOp : QRU_Op<"yield", [
 //===----------------------------------------------------------------------===//
 
 def QRU_AllocOp : QRU_Op<"alloc", [
-    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>,
+    DeclareOpInterfaceMethods<OpAsmOpInterface, ["getAsmResultNames"]>]> {
   let summary = "a fresh qubit in |0⟩";
   let description = [{
     The qubit `index` of register `reg`, in state |0⟩ at the start of a
