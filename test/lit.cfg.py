@@ -31,4 +31,4 @@ config.substitutions.append(
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.add_tool_substitutions(
-    ["qruc", "qruc-opt", "qruc-translate"], [config.qruc_tools_dir])
+    ["qruc", "qruc-opt"], [config.qruc_tools_dir])

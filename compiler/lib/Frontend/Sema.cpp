@@ -296,8 +296,8 @@ void Sema::checkDecl(const ast::Decl &decl) {
     if (!shape)
       return;
     int64_t size = shape->empty() ? 1 : (*shape)[0];
-    unsigned first = model->getNumWires();
-    if (first + size > static_cast<uint64_t>(limits.maxQubits)) {
+    int64_t first = model->getNumWires();
+    if (first + size > limits.maxQubits) {
       error(d.getLoc(), "the model may have at most " +
                             llvm::Twine(limits.maxQubits) +
                             " qubits, but '" + name + "' brings it to " +
@@ -306,7 +306,8 @@ void Sema::checkDecl(const ast::Decl &decl) {
     }
     if (declare(name, symbol(Symbol::Kind::QubitRegister,
                              model->qubits.size())))
-      model->qubits.push_back({name, d.getLoc(), size, first});
+      model->qubits.push_back(
+          {name, d.getLoc(), size, static_cast<unsigned>(first)});
     return;
   }
   case Kind::Bit: {
