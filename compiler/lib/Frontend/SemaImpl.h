@@ -42,6 +42,12 @@ struct WireList {
   bool isRegister = false; ///< a whole register or slice (broadcasts)
 };
 
+/// How many qubits and angles a gate takes.
+struct GateArity {
+  unsigned numQubits;
+  unsigned numAngles;
+};
+
 class Sema {
 public:
   Sema(llvm::StringRef filename, mlir::MLIRContext &context,
@@ -98,6 +104,8 @@ public:
                  std::vector<hir::ExprPtr> angles,
                  const std::vector<unsigned> &wires,
                  std::vector<hir::StmtPtr> &out);
+  /// The arity of the built-in or user gate `name`; reports an unknown one.
+  std::optional<GateArity> lookupGateArity(Location loc, llvm::StringRef name);
   std::optional<WireList> resolveOperand(const ast::Operand &operand);
   std::optional<WireList> resolveQubits(Location loc, llvm::StringRef name,
                                         const ast::Expr *index,

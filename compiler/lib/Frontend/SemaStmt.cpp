@@ -279,22 +279,27 @@ void Sema::applyGate(Location loc, llvm::StringRef name,
   inlining.pop_back();
 }
 
+std::optional<GateArity> Sema::lookupGateArity(Location loc,
+                                               llvm::StringRef name) {
+  if (const GateInfo *info = lookupGate(name))
+    return GateArity{info->numQubits, info->numAngles};
+  if (const Symbol *symbol = lookup(name);
+      symbol && symbol->kind == Symbol::Kind::Gate)
+    return GateArity{
+        static_cast<unsigned>(symbol->gate->getQubits().size()),
+        static_cast<unsigned>(symbol->gate->getParams().size())};
+  error(loc, "unknown gate '" + name + "'");
+  return std::nullopt;
+}
+
 void Sema::elaborateGate(const ast::GateStmt &stmt,
                          std::vector<hir::StmtPtr> &out) {
   Location loc = stmt.getLoc();
   llvm::StringRef name = stmt.getGate();
-  unsigned numQubits, numAngles;
-  if (const GateInfo *info = lookupGate(name)) {
-    numQubits = info->numQubits;
-    numAngles = info->numAngles;
-  } else if (const Symbol *symbol = lookup(name);
-             symbol && symbol->kind == Symbol::Kind::Gate) {
-    numQubits = symbol->gate->getQubits().size();
-    numAngles = symbol->gate->getParams().size();
-  } else {
-    error(loc, "unknown gate '" + name + "'");
+  std::optional<GateArity> arity = lookupGateArity(loc, name);
+  if (!arity)
     return;
-  }
+  auto [numQubits, numAngles] = *arity;
   if (stmt.getArgs().size() != numAngles) {
     error(loc, "gate '" + name + "' expects " + llvm::Twine(numAngles) +
                    (numAngles == 1 ? " angle" : " angles") + ", but got " +
@@ -372,18 +377,10 @@ void Sema::elaborateGate(const ast::GateStmt &stmt,
 void Sema::elaborateEntangle(const ast::EntangleStmt &stmt,
                              std::vector<hir::StmtPtr> &out) {
   llvm::StringRef name = stmt.getGate();
-  unsigned numQubits = 0, numAngles = 0;
-  if (const GateInfo *info = lookupGate(name)) {
-    numQubits = info->numQubits;
-    numAngles = info->numAngles;
-  } else if (const Symbol *symbol = lookup(name);
-             symbol && symbol->kind == Symbol::Kind::Gate) {
-    numQubits = symbol->gate->getQubits().size();
-    numAngles = symbol->gate->getParams().size();
-  } else {
-    error(stmt.getGateLoc(), "unknown gate '" + name + "'");
+  std::optional<GateArity> arity = lookupGateArity(stmt.getGateLoc(), name);
+  if (!arity)
     return;
-  }
+  auto [numQubits, numAngles] = *arity;
   bool ring = stmt.getPattern() == ast::EntangleStmt::Pattern::Ring;
   if (numQubits != 2 || numAngles != 0) {
     error(stmt.getGateLoc(),
