@@ -251,7 +251,8 @@ void Sema::checkDecl(const ast::Decl &decl) {
       error(g->getLoc(), "gate '" + g->getName() + "' has no qubit operands");
     Symbol s = symbol(Symbol::Kind::Gate, 0);
     s.gate = g;
-    declare(g->getName(), s);
+    if (declare(g->getName(), s))
+      checkGateBody(*g);
     return;
   }
   if (auto *s = llvm::dyn_cast<ast::StepDecl>(&decl)) {
@@ -306,8 +307,8 @@ void Sema::checkDecl(const ast::Decl &decl) {
     }
     if (declare(name, symbol(Symbol::Kind::QubitRegister,
                              model->qubits.size())))
-      model->qubits.push_back(
-          {name, d.getLoc(), size, static_cast<unsigned>(first)});
+      model->qubits.push_back({name, d.getLoc(), size,
+                               static_cast<unsigned>(first), shape->empty()});
     return;
   }
   case Kind::Bit: {

@@ -100,6 +100,10 @@ private:
 
 } // namespace
 
+std::optional<double> Sema::evalConstantQuietly(const ast::Expr &expr) const {
+  return Evaluator(*this).eval(expr);
+}
+
 std::optional<double> Sema::evalConstant(const ast::Expr &expr,
                                          llvm::StringRef what) {
   Evaluator evaluator(*this);

@@ -1,8 +1,9 @@
 //===- SemaExpr.cpp - checking classical expressions -----------------------===//
 //
 // This file checks the classical expressions of a step (angles, controller
-// networks, heads, readouts) and builds their HIR. Constant subexpressions
-// (numbers, `pi`, constants, loop variables) fold to one ConstantExpr.
+// networks, heads, readouts) and builds their HIR. Numbers, `pi`, constants
+// and loop variables become ConstantExprs, and so does the negation of one;
+// folding larger constant expressions is left to the MLIR passes.
 //
 //===----------------------------------------------------------------------===//
 

@@ -15,6 +15,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/Twine.h"
 
+#include <map>
 #include <set>
 
 namespace qruc::sema {
@@ -78,6 +79,8 @@ public:
                                      llvm::StringRef what);
   std::optional<int64_t> evalInteger(const ast::Expr &expr,
                                      llvm::StringRef what);
+  /// Like evalConstant, without reporting anything.
+  std::optional<double> evalConstantQuietly(const ast::Expr &expr) const;
 
   //===--- declarations (Sema.cpp)
   void checkDecl(const ast::Decl &decl);
@@ -85,6 +88,9 @@ public:
                                        unsigned maxRank);
   void checkParamInit(const ast::ShapedDecl &decl, hir::Param &param);
   void checkMemoryInit(const ast::ShapedDecl &decl, hir::Memory &memory);
+  /// Checks a user gate's body where it is declared, so that mistakes in a
+  /// gate nobody uses are reported too; uses report nothing new.
+  void checkGateBody(const ast::GateDecl &gate);
 
   //===--- statements (SemaStmt.cpp)
   void elaborateStep(const ast::StepDecl &step);
@@ -147,6 +153,10 @@ public:
   unsigned ifDepth = 0;
   uint64_t statementCount = 0;
   bool statementLimitReported = false;
+  /// Names for the placeholder wires a gate body is checked with.
+  std::map<unsigned, std::string> wireAliases;
+  /// User gates whose body has errors: their uses add no more reports.
+  std::set<const ast::GateDecl *> badGates;
   /// Output elements assigned so far, per output.
   std::vector<std::vector<bool>> outputAssigned;
 };

@@ -12,6 +12,8 @@ using namespace qruc;
 using namespace qruc::sema;
 
 std::string Sema::wireName(unsigned wire) const {
+  if (auto alias = wireAliases.find(wire); alias != wireAliases.end())
+    return alias->second;
   for (const hir::QubitRegister &reg : model->qubits)
     if (wire >= reg.firstWire && wire < reg.firstWire + reg.size)
       return reg.name + "[" + std::to_string(wire - reg.firstWire) + "]";
@@ -133,7 +135,7 @@ void Sema::elaborate(const ast::Stmt &stmt, std::vector<hir::StmtPtr> &out) {
     return;
   }
   if (auto *ifStmt = llvm::dyn_cast<ast::IfStmt>(&stmt)) {
-    if (!notInside("a nested 'if'"))
+    if (!notInside(ifDepth ? "a nested 'if'" : "an 'if'"))
       elaborateIf(*ifStmt, out);
     return;
   }
@@ -171,7 +173,8 @@ std::optional<WireList> Sema::resolveQubits(Location loc, llvm::StringRef name,
   if (!index) {
     for (int64_t i = 0; i < reg.size; ++i)
       list.wires.push_back(reg.firstWire + i);
-    list.isRegister = true;
+    // `qubit q;` declares one qubit, which `q` names as such.
+    list.isRegister = !reg.single;
     return list;
   }
   std::optional<int64_t> lo = evalInteger(*index, "a qubit index");
@@ -252,6 +255,8 @@ void Sema::applyGate(Location loc, llvm::StringRef name,
     return;
   }
   const ast::GateDecl &gate = *lookup(name)->gate;
+  if (badGates.count(&gate))
+    return;
   if (llvm::is_contained(inlining, &gate)) {
     error(loc, "gate '" + name + "' is used recursively");
     return;
@@ -290,6 +295,29 @@ std::optional<GateArity> Sema::lookupGateArity(Location loc,
         static_cast<unsigned>(symbol->gate->getParams().size())};
   error(loc, "unknown gate '" + name + "'");
   return std::nullopt;
+}
+
+void Sema::checkGateBody(const ast::GateDecl &gate) {
+  // Elaborate one use with zero angles on placeholder wires named after the
+  // formals, and throw the result away.
+  constexpr unsigned kPlaceholderWire = 1u << 30;
+  std::vector<hir::ExprPtr> angles;
+  for (const ast::Formal &formal : gate.getParams())
+    angles.push_back(std::make_unique<hir::ConstantExpr>(formal.loc, 0.0));
+  std::vector<unsigned> wires;
+  for (const ast::Formal &formal : gate.getQubits()) {
+    wires.push_back(kPlaceholderWire + wires.size());
+    wireAliases[wires.back()] = formal.name;
+  }
+  uint64_t statements = statementCount;
+  unsigned lets = model->numLets, errors = errorCount;
+  std::vector<hir::StmtPtr> scratch;
+  applyGate(gate.getLoc(), gate.getName(), std::move(angles), wires, scratch);
+  statementCount = statements;
+  model->numLets = lets;
+  wireAliases.clear();
+  if (errorCount != errors)
+    badGates.insert(&gate);
 }
 
 void Sema::elaborateGate(const ast::GateStmt &stmt,
@@ -449,6 +477,18 @@ void Sema::elaborateAssign(const ast::AssignStmt &stmt,
   }
   std::optional<int64_t> index;
   hir::Shape expected = shape;
+  // Mark the output assigned even if the assignment turns out wrong, so that
+  // one mistake is not reported again as a missing assignment.
+  if (target == hir::AssignStmt::Target::Output) {
+    std::vector<bool> &assigned = outputAssigned[symbol->id];
+    if (const ast::Expr *indexExpr = stmt.getIndex()) {
+      std::optional<double> at = evalConstantQuietly(*indexExpr);
+      if (at && *at >= 0 && *at < assigned.size())
+        assigned[static_cast<size_t>(*at)] = true;
+    } else {
+      assigned.assign(assigned.size(), true);
+    }
+  }
   if (const ast::Expr *indexExpr = stmt.getIndex()) {
     if (shape.empty()) {
       error(indexExpr->getLoc(), "'" + name + "' is a scalar and cannot be "
@@ -476,13 +516,6 @@ void Sema::elaborateAssign(const ast::AssignStmt &stmt,
                               : "'" + name.str() + "'") +
               " of shape " + formatShape(expected));
     return;
-  }
-  if (target == hir::AssignStmt::Target::Output) {
-    std::vector<bool> &assigned = outputAssigned[symbol->id];
-    if (index)
-      assigned[*index] = true;
-    else
-      assigned.assign(assigned.size(), true);
   }
   if (countStatement(loc))
     out.push_back(std::make_unique<hir::AssignStmt>(loc, target, symbol->id,
@@ -559,7 +592,7 @@ std::optional<hir::Condition> Sema::checkCondition(const ast::Expr &cond) {
     if (!value)
       return std::nullopt;
     int64_t size = model->bits[symbol->id].size;
-    if (*value < 0 || *value >= (int64_t(1) << size)) {
+    if (*value < 0 || (size < 63 && *value >= (int64_t(1) << size))) {
       error(cmp->getRHS().getLoc(),
             "value " + llvm::Twine(*value) + " does not fit in the " +
                 llvm::Twine(size) + " bit(s) of '" +

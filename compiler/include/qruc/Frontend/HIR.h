@@ -36,6 +36,7 @@ struct QubitRegister {
   Location loc;
   int64_t size;
   unsigned firstWire;
+  bool single = false; ///< declared without a shape: `qubit q;`
 };
 
 struct BitRegister {

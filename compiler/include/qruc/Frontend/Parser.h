@@ -28,6 +28,12 @@ struct ParserLimits {
 /// Parses the .qru text `source`, read from `filename`. Every syntax error is
 /// reported through the diagnostic engine of `context` at a
 /// `FileLineColLoc`; the result is null if there was any.
+///
+/// Parsing, semantic analysis and destroying the AST recurse once per level
+/// of expression nesting, and a long chain such as `a + b + ...` nests once
+/// per operator. With the default limits that needs far more than a default
+/// 8 MiB stack: call the front end on a thread with a large stack, as qruc
+/// does (512 MiB suffices for the largest statement the limits admit).
 std::unique_ptr<ast::Module> parseModule(llvm::StringRef source,
                                          llvm::StringRef filename,
                                          mlir::MLIRContext &context,

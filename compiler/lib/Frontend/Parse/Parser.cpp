@@ -5,10 +5,10 @@
 // built with exceptions and RTTI; no exception leaves it.
 //
 // Hostile input is handled before the parser sees it: text that is not UTF-8
-// is rejected with the position of the first bad byte, and nesting deeper
-// than ParserLimits::maxNesting is rejected on the token stream, so neither
-// the recursive-descent parser nor later recursive passes can run out of
-// stack.
+// is rejected with the position of the first bad byte, and nesting and
+// statement length beyond ParserLimits are rejected on the token stream. That
+// bounds the recursion of the parser and of the later passes over the AST;
+// the bound fits the large stack qruc runs the front end on (see Parser.h).
 //
 //===----------------------------------------------------------------------===//
 
