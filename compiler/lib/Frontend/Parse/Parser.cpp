@@ -67,7 +67,45 @@ public:
   void syntaxError(antlr4::Recognizer *, antlr4::Token *, size_t line,
                    size_t charPositionInLine, const std::string &message,
                    std::exception_ptr) override {
-    reporter.error(line, charPositionInLine + 1, message);
+    reporter.error(line, charPositionInLine + 1, reword(message));
+  }
+
+  /// Rewords ANTLR's messages in the style of qruc's other diagnostics:
+  /// "mismatched input 'x' expecting ';'" becomes "unexpected 'x'; expected
+  /// ';'", and the end of the file is called that rather than '<EOF>'.
+  static std::string reword(llvm::StringRef message) {
+    std::string text = message.str();
+    auto replace = [&](llvm::StringRef from, llvm::StringRef to) {
+      for (size_t at = text.find(from.str()); at != std::string::npos;
+           at = text.find(from.str(), at + to.size()))
+        text.replace(at, from.size(), to.str());
+    };
+    replace("'<EOF>'", "end of file");
+    replace("mismatched input ", "unexpected ");
+    replace("extraneous input ", "unexpected ");
+    replace("no viable alternative at input ", "cannot parse ");
+    replace(" expecting ", "; expected ");
+    if (llvm::StringRef(text).starts_with("missing "))
+      replace(" at ", " before ");
+    // Token kinds in the expected set read as what they are.
+    size_t expected = text.find("; expected ");
+    if (expected == std::string::npos)
+      return text;
+    std::string head = text.substr(0, expected), tail = text.substr(expected);
+    for (auto [kind, words] : {std::pair{"ID", "a name"},
+                               std::pair{"NUMBER", "a number"},
+                               std::pair{"STRING", "a string"}}) {
+      llvm::StringRef k(kind);
+      for (size_t at = tail.find(kind); at != std::string::npos;
+           at = tail.find(kind, at + 1)) {
+        bool before = at == 0 || !isalnum(tail[at - 1]);
+        bool after = at + k.size() >= tail.size() ||
+                     !isalnum(tail[at + k.size()]);
+        if (before && after && tail[at - 1] != '\'')
+          tail.replace(at, k.size(), words);
+      }
+    }
+    return head + tail;
   }
 
 private:
