@@ -12,6 +12,8 @@
 
 #include "KernelSupport.h"
 
+#include <type_traits>
+
 using namespace qruc::runtime;
 using namespace qruc::runtime::detail;
 
@@ -56,10 +58,10 @@ inline void mixQuad(double *QRUC_RESTRICT r0, double *QRUC_RESTRICT r1,
                     double *QRUC_RESTRICT r2, double *QRUC_RESTRICT r3,
                     double *QRUC_RESTRICT i0, double *QRUC_RESTRICT i1,
                     double *QRUC_RESTRICT i2, double *QRUC_RESTRICT i3,
-                    std::size_t width, const Coefficients &m) {
+                    std::size_t length, const Coefficients &m) {
   r0 = aligned(r0), r1 = aligned(r1), r2 = aligned(r2), r3 = aligned(r3);
   i0 = aligned(i0), i1 = aligned(i1), i2 = aligned(i2), i3 = aligned(i3);
-  for (std::size_t b = 0; b < width; ++b) {
+  for (std::size_t b = 0; b < length; ++b) {
     const double xr[4] = {r0[b], r1[b], r2[b], r3[b]};
     const double xi[4] = {i0[b], i1[b], i2[b], i3[b]};
     double yr[4], yi[4];
@@ -90,9 +92,12 @@ void dense2(BatchedState &state, unsigned w0, unsigned w1,
   for (unsigned e = 0; e < 4; ++e)
     offset[e] = basisOffset(e, wires, 2);
   const std::size_t width = state.paddedBatch();
+  // Shared coefficients can sweep a whole run of rows in one loop;
+  // per-sample ones repeat every row.
+  const std::size_t rowsPerCall =
+      std::is_same_v<Coefficients, SharedQuad> ? blocks.runLength() : 1;
   double *re = state.re(), *im = state.im();
-  const std::size_t count = blocks.count();
-  for (std::size_t t = 0; t < count; ++t) {
+  for (std::size_t t = 0; t < blocks.count(); t += rowsPerCall) {
     const std::size_t base = blocks(t);
     Quad q;
     for (unsigned e = 0; e < 4; ++e) {
@@ -100,7 +105,7 @@ void dense2(BatchedState &state, unsigned w0, unsigned w1,
       q.im[e] = im + (base | offset[e]) * width;
     }
     mixQuad(q.re[0], q.re[1], q.re[2], q.re[3], q.im[0], q.im[1], q.im[2],
-            q.im[3], width, u);
+            q.im[3], rowsPerCall * width, u);
   }
 }
 

@@ -29,14 +29,14 @@ struct SharedPair {
 
 inline void mixRows(double *QRUC_RESTRICT ar, double *QRUC_RESTRICT ai,
                     double *QRUC_RESTRICT br, double *QRUC_RESTRICT bi,
-                    std::size_t width, const SharedPair &u) {
+                    std::size_t length, const SharedPair &u) {
   ar = aligned(ar);
   ai = aligned(ai);
   br = aligned(br);
   bi = aligned(bi);
   const double r00 = u.r00, i00 = u.i00, r01 = u.r01, i01 = u.i01;
   const double r10 = u.r10, i10 = u.i10, r11 = u.r11, i11 = u.i11;
-  for (std::size_t b = 0; b < width; ++b) {
+  for (std::size_t b = 0; b < length; ++b) {
     const double xr = ar[b], xi = ai[b], yr = br[b], yi = bi[b];
     ar[b] = r00 * xr - i00 * xi + r01 * yr - i01 * yi;
     ai[b] = r00 * xi + i00 * xr + r01 * yi + i01 * yr;
@@ -67,10 +67,12 @@ inline void mixRows(double *QRUC_RESTRICT ar, double *QRUC_RESTRICT ai,
   }
 }
 
+/// A run of rows with per-sample coefficients: the coefficients repeat
+/// every row, so the run is processed row by row.
 inline void mixRows(double *ar, double *ai, double *br, double *bi,
-                    std::size_t width, const Matrix2Lanes &u) {
-  assert(u.width == width);
-  mixRows(ar, ai, br, bi, width, u.rows);
+                    std::size_t length, const Matrix2Lanes &u) {
+  for (std::size_t off = 0; off < length; off += u.width)
+    mixRows(ar + off, ai + off, br + off, bi + off, u.width, u.rows);
 }
 
 /// Applies the 2×2 to the row pairs (base, base | targetBit) of every block.
@@ -78,12 +80,12 @@ template <typename Coefficients>
 void mixPairs(BatchedState &state, const BlockIndexer &blocks,
               std::size_t targetBit, const Coefficients &u) {
   const std::size_t width = state.paddedBatch();
+  const std::size_t length = blocks.runLength() * width;
   double *re = state.re(), *im = state.im();
-  const std::size_t count = blocks.count();
-  for (std::size_t t = 0; t < count; ++t) {
-    const std::size_t a = blocks(t) * width;
+  for (std::size_t r = 0; r < blocks.numRuns(); ++r) {
+    const std::size_t a = blocks.run(r) * width;
     const std::size_t b = a + targetBit * width;
-    mixRows(re + a, im + a, re + b, im + b, width, u);
+    mixRows(re + a, im + a, re + b, im + b, length, u);
   }
 }
 

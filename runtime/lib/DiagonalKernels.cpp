@@ -18,10 +18,10 @@ using namespace qruc::runtime::detail;
 namespace {
 
 inline void scaleRow(double *QRUC_RESTRICT xr, double *QRUC_RESTRICT xi,
-                     std::size_t width, double dr, double di) {
+                     std::size_t length, double dr, double di) {
   xr = aligned(xr);
   xi = aligned(xi);
-  for (std::size_t b = 0; b < width; ++b) {
+  for (std::size_t b = 0; b < length; ++b) {
     const double r = xr[b], i = xi[b];
     xr[b] = dr * r - di * i;
     xi[b] = dr * i + di * r;
@@ -42,15 +42,25 @@ inline void scaleRow(double *QRUC_RESTRICT xr, double *QRUC_RESTRICT xi,
   }
 }
 
-/// Multiplies the rows of basis state `e` of every block by a coefficient
-/// (two doubles, or two coefficient rows).
-template <typename Coefficient>
+/// Multiplies the rows of basis state `e` of every block by a shared
+/// coefficient, one contiguous run of rows at a time.
 void scaleEntry(BatchedState &state, const BlockIndexer &blocks,
-                std::size_t offset, Coefficient dr, Coefficient di) {
+                std::size_t offset, double dr, double di) {
+  const std::size_t width = state.paddedBatch();
+  const std::size_t length = blocks.runLength() * width;
+  double *re = state.re(), *im = state.im();
+  for (std::size_t r = 0; r < blocks.numRuns(); ++r) {
+    const std::size_t row = (blocks.run(r) | offset) * width;
+    scaleRow(re + row, im + row, length, dr, di);
+  }
+}
+
+/// The same with per-sample coefficient rows, which repeat every row.
+void scaleEntry(BatchedState &state, const BlockIndexer &blocks,
+                std::size_t offset, const double *dr, const double *di) {
   const std::size_t width = state.paddedBatch();
   double *re = state.re(), *im = state.im();
-  const std::size_t count = blocks.count();
-  for (std::size_t t = 0; t < count; ++t) {
+  for (std::size_t t = 0; t < blocks.count(); ++t) {
     const std::size_t row = (blocks(t) | offset) * width;
     scaleRow(re + row, im + row, width, dr, di);
   }

@@ -53,6 +53,19 @@ public:
   /// The number of blocks.
   std::size_t count() const { return count_; }
 
+  /// Blocks come in runs of consecutive base indices: every index below the
+  /// lowest gate wire varies freely, so 2^lowestWire consecutive blocks have
+  /// consecutive rows, i.e. one contiguous stretch of memory per basis
+  /// state of the gate. Kernels loop over runs and hand each stretch to one
+  /// long inner loop, which costs less loop overhead than one short loop
+  /// per row when the batch is small.
+  std::size_t runLength() const {
+    return k_ ? std::size_t(1) << sorted_[0] : count_;
+  }
+  std::size_t numRuns() const { return count_ / runLength(); }
+  /// The first base index of run r.
+  std::size_t run(std::size_t r) const { return (*this)(r * runLength()); }
+
   /// The t-th block's base index: t with a zero bit inserted at each gate
   /// wire, in ascending order so that earlier insertions do not move later
   /// positions.

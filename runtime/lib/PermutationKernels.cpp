@@ -19,12 +19,12 @@ namespace {
 
 inline void swapRows(double *QRUC_RESTRICT ar, double *QRUC_RESTRICT ai,
                      double *QRUC_RESTRICT br, double *QRUC_RESTRICT bi,
-                     std::size_t width) {
+                     std::size_t length) {
   ar = aligned(ar);
   ai = aligned(ai);
   br = aligned(br);
   bi = aligned(bi);
-  for (std::size_t b = 0; b < width; ++b) {
+  for (std::size_t b = 0; b < length; ++b) {
     const double xr = ar[b], xi = ai[b];
     ar[b] = br[b];
     ai[b] = bi[b];
@@ -37,12 +37,12 @@ inline void swapRows(double *QRUC_RESTRICT ar, double *QRUC_RESTRICT ai,
 /// and imaginary parts and flips a sign.
 inline void swapRowsPauliY(double *QRUC_RESTRICT ar, double *QRUC_RESTRICT ai,
                            double *QRUC_RESTRICT br, double *QRUC_RESTRICT bi,
-                           std::size_t width) {
+                           std::size_t length) {
   ar = aligned(ar);
   ai = aligned(ai);
   br = aligned(br);
   bi = aligned(bi);
-  for (std::size_t b = 0; b < width; ++b) {
+  for (std::size_t b = 0; b < length; ++b) {
     const double xr = ar[b], xi = ai[b], yr = br[b], yi = bi[b];
     ar[b] = yi;
     ai[b] = -yr;
@@ -62,19 +62,19 @@ void qruc::runtime::applyTransposition(BatchedState &state,
   const std::size_t width = state.paddedBatch();
   const std::size_t offA = basisOffset(a, wires, k) * width;
   const std::size_t offB = basisOffset(b, wires, k) * width;
+  const std::size_t length = blocks.runLength() * width;
   double *re = state.re(), *im = state.im();
-  const std::size_t count = blocks.count();
   if (phase == SwapPhase::None) {
-    for (std::size_t t = 0; t < count; ++t) {
-      const std::size_t base = blocks(t) * width;
+    for (std::size_t r = 0; r < blocks.numRuns(); ++r) {
+      const std::size_t base = blocks.run(r) * width;
       swapRows(re + base + offA, im + base + offA, re + base + offB,
-               im + base + offB, width);
+               im + base + offB, length);
     }
     return;
   }
-  for (std::size_t t = 0; t < count; ++t) {
-    const std::size_t base = blocks(t) * width;
+  for (std::size_t r = 0; r < blocks.numRuns(); ++r) {
+    const std::size_t base = blocks.run(r) * width;
     swapRowsPauliY(re + base + offA, im + base + offA, re + base + offB,
-                   im + base + offB, width);
+                   im + base + offB, length);
   }
 }

@@ -20,6 +20,11 @@
 using namespace qruc::runtime;
 using namespace qruc::runtime::test;
 
+namespace qruc::runtime {
+/// Names parameterised tests by the gate's mnemonic instead of its bytes.
+void PrintTo(GateKind kind, std::ostream *os) { *os << gateInfo(kind).name; }
+} // namespace qruc::runtime
+
 namespace {
 
 constexpr double kTol = 1e-12;
