@@ -19,6 +19,7 @@
 #include "qruc/Runtime/Angle.h"
 #include "qruc/Runtime/BatchedState.h"
 
+#include <cassert>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -68,6 +69,9 @@ void applyGate(BatchedState &state, GateKind kind, const unsigned *wires,
 inline void applyGate(BatchedState &state, GateKind kind,
                       std::initializer_list<unsigned> wires,
                       std::initializer_list<Angle> angles = {}) {
+  assert(wires.size() == gateInfo(kind).numQubits &&
+         angles.size() == gateInfo(kind).numAngles &&
+         "wrong number of wires or angles for the gate");
   applyGate(state, kind, wires.begin(), angles.begin());
 }
 
