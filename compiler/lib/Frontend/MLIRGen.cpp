@@ -207,10 +207,9 @@ void Generator::generateStep() {
         wires.push_back(qru::AllocOp::create(builder, loc(reg.loc),
                                              reg.name, i));
   }
-  for (const hir::Variable &output : model.outputs)
-    outputs.push_back(output.shape.empty() ? constant(loc(output.loc), 0.0)
-                                           : zeros(loc(output.loc),
-                                                   output.shape));
+  // Outputs get a value from their first assignment (sema checks there is
+  // one); an element-wise assignment starts from zeros.
+  outputs.assign(model.outputs.size(), Value());
   lets.assign(model.numLets, Value());
 
   for (const hir::StmtPtr &stmt : model.step)
@@ -316,14 +315,19 @@ void Generator::emitAssign(const hir::AssignStmt &stmt) {
     slot = value;
     return;
   }
+  if (!slot)
+    slot = zeros(at, model.outputs[stmt.id].shape);
   slot = tensor::InsertOp::create(builder, at, value, slot,
                                   ValueRange{index(at, *stmt.index)});
 }
 
 Value Generator::emitCondition(const hir::Condition &cond, Location at) {
   Value reg = bits[cond.bits];
-  Value trueValue = arith::ConstantOp::create(builder, at,
-                                              builder.getBoolAttr(true));
+  auto negate = [&](Value bit) -> Value {
+    Value trueValue =
+        arith::ConstantOp::create(builder, at, builder.getBoolAttr(true));
+    return arith::XOrIOp::create(builder, at, bit, trueValue);
+  };
   auto bitAt = [&](int64_t i) {
     return tensor::ExtractOp::create(builder, at, reg,
                                      ValueRange{index(at, i)})
@@ -337,13 +341,13 @@ Value Generator::emitCondition(const hir::Condition &cond, Location at) {
     for (int64_t i = 0; i < size; ++i) {
       Value bit = bitAt(i);
       if (!((cond.value >> i) & 1))
-        bit = arith::XOrIOp::create(builder, at, bit, trueValue);
+        bit = negate(bit);
       result = result ? arith::AndIOp::create(builder, at, result, bit)
                       : bit;
     }
   }
   if (cond.negate)
-    result = arith::XOrIOp::create(builder, at, result, trueValue);
+    result = negate(result);
   return result;
 }
 

@@ -169,6 +169,11 @@ void Sema::checkParamInit(const ast::ShapedDecl &decl, hir::Param &param) {
   }
   if (decl.getInitStyle() == ast::ShapedDecl::InitStyle::Assign) {
     param.init = hir::Param::Init::Constant;
+    if (llvm::isa<ast::VectorExpr>(init)) {
+      error(init->getLoc(), "a parameter is initialized with one constant, "
+                            "given to every element, or a distribution");
+      return;
+    }
     if (std::optional<double> value =
             evalConstant(*init, "a parameter initializer"))
       param.initArgs = {*value};
@@ -237,6 +242,7 @@ void Sema::checkDecl(const ast::Decl &decl) {
   if (auto *c = llvm::dyn_cast<ast::ConstDecl>(&decl)) {
     std::optional<double> value = evalConstant(c->getValue(), "a constant");
     Symbol s = symbol(Symbol::Kind::Const, 0);
+    s.invalid = !value;
     s.value = value.value_or(0);
     s.isInteger = value && std::floor(*value) == *value &&
                   std::fabs(*value) < 9.0e15;
@@ -263,9 +269,11 @@ void Sema::checkDecl(const ast::Decl &decl) {
     }
     stepDecl = s;
     // Checked where it stands: it sees only what is declared before it.
-    if (model->qubits.empty())
+    if (!sawQubits)
       error(s->getLoc(), "the step uses no qubits; declare a qubit register "
                          "before it");
+    else if (model->qubits.empty())
+      return; // every qubit declaration had an error
     else
       elaborateStep(*s);
     return;
@@ -291,80 +299,74 @@ void Sema::checkDecl(const ast::Decl &decl) {
   bool timed = d.getKind() == Kind::Output || d.getKind() == Kind::Target;
   if (!timed && d.getTiming() != ast::ShapedDecl::Timing::Default)
     error(d.getLoc(), "only outputs and targets take 'at last' or 'at every'");
-  switch (d.getKind()) {
-  case Kind::Qubit: {
-    std::optional<hir::Shape> shape = checkShape(d, 1);
-    if (!shape)
-      return;
-    int64_t size = shape->empty() ? 1 : (*shape)[0];
-    int64_t first = model->getNumWires();
-    if (first + size > limits.maxQubits) {
-      error(d.getLoc(), "the model may have at most " +
-                            llvm::Twine(limits.maxQubits) +
-                            " qubits, but '" + name + "' brings it to " +
-                            llvm::Twine(first + size));
-      return;
-    }
-    if (declare(name, symbol(Symbol::Kind::QubitRegister,
-                             model->qubits.size())))
-      model->qubits.push_back({name, d.getLoc(), size,
-                               static_cast<unsigned>(first), shape->empty()});
+  Symbol::Kind symbolKind = d.getKind() == Kind::Qubit ? Symbol::Kind::QubitRegister
+                            : d.getKind() == Kind::Bit   ? Symbol::Kind::BitRegister
+                            : d.getKind() == Kind::Input ? Symbol::Kind::Input
+                            : d.getKind() == Kind::Output ? Symbol::Kind::Output
+                            : d.getKind() == Kind::Target ? Symbol::Kind::Target
+                            : d.getKind() == Kind::Memory ? Symbol::Kind::Memory
+                                                          : Symbol::Kind::Param;
+  std::optional<hir::Shape> shape =
+      checkShape(d, d.getKind() == Kind::Param ? 2 : 1);
+  int64_t size = shape && !shape->empty() ? (*shape)[0] : 1;
+  if (d.getKind() == Kind::Qubit)
+    sawQubits = true;
+  if (shape && d.getKind() == Kind::Qubit &&
+      model->getNumWires() + size > limits.maxQubits) {
+    error(d.getLoc(), "the model may have at most " +
+                          llvm::Twine(limits.maxQubits) + " qubits, but '" +
+                          name + "' brings it to " +
+                          llvm::Twine(model->getNumWires() + size));
+    shape = std::nullopt;
+  }
+  if (shape && d.getKind() == Kind::Bit && size > 63) {
+    error(d.getLoc(), "a bit register may have at most 63 bits");
+    shape = std::nullopt;
+  }
+  if (!shape) {
+    // Declared all the same, so that its uses report nothing more.
+    Symbol s = symbol(symbolKind, 0);
+    s.invalid = true;
+    declare(name, s);
     return;
   }
-  case Kind::Bit: {
-    std::optional<hir::Shape> shape = checkShape(d, 1);
-    if (!shape)
-      return;
-    int64_t size = shape->empty() ? 1 : (*shape)[0];
-    if (size > 63) {
-      error(d.getLoc(), "a bit register may have at most 63 bits");
-      return;
-    }
-    if (declare(name, symbol(Symbol::Kind::BitRegister, model->bits.size())))
+
+  switch (d.getKind()) {
+  case Kind::Qubit:
+    if (declare(name, symbol(symbolKind, model->qubits.size())))
+      model->qubits.push_back({name, d.getLoc(), size, model->getNumWires(),
+                               shape->empty()});
+    return;
+  case Kind::Bit:
+    if (declare(name, symbol(symbolKind, model->bits.size())))
       model->bits.push_back({name, d.getLoc(), size});
     return;
-  }
   case Kind::Input:
-  case Kind::Output:
-  case Kind::Target: {
-    std::optional<hir::Shape> shape = checkShape(d, 1);
-    if (!shape)
-      return;
-    hir::Variable var{name, d.getLoc(), *shape, timingOf(d)};
-    if (d.getKind() == Kind::Input) {
-      if (declare(name, symbol(Symbol::Kind::Input, model->inputs.size())))
-        model->inputs.push_back(var);
-    } else if (d.getKind() == Kind::Output) {
-      if (declare(name, symbol(Symbol::Kind::Output, model->outputs.size())))
-        model->outputs.push_back(var);
-    } else if (declare(name,
-                       symbol(Symbol::Kind::Target, model->targets.size()))) {
-      model->targets.push_back(var);
-    }
+    if (declare(name, symbol(symbolKind, model->inputs.size())))
+      model->inputs.push_back({name, d.getLoc(), *shape, false});
     return;
-  }
+  case Kind::Output:
+    if (declare(name, symbol(symbolKind, model->outputs.size())))
+      model->outputs.push_back({name, d.getLoc(), *shape, timingOf(d)});
+    return;
+  case Kind::Target:
+    if (declare(name, symbol(symbolKind, model->targets.size())))
+      model->targets.push_back({name, d.getLoc(), *shape, timingOf(d)});
+    return;
   case Kind::Memory: {
-    std::optional<hir::Shape> shape = checkShape(d, 1);
-    if (!shape)
-      return;
     hir::Memory memory{name, d.getLoc(), *shape, {}};
     checkMemoryInit(d, memory);
-    if (declare(name, symbol(Symbol::Kind::Memory, model->memories.size())))
+    if (declare(name, symbol(symbolKind, model->memories.size())))
       model->memories.push_back(std::move(memory));
     return;
   }
-  case Kind::Param: {
-    std::optional<hir::Shape> shape = checkShape(d, 2);
-    if (!shape)
-      return;
+  default: {
     hir::Param param{name, d.getLoc(), *shape, hir::Param::Init::Constant, {}};
     checkParamInit(d, param);
-    if (declare(name, symbol(Symbol::Kind::Param, model->params.size())))
+    if (declare(name, symbol(symbolKind, model->params.size())))
       model->params.push_back(std::move(param));
     return;
   }
-  default:
-    return;
   }
 }
 

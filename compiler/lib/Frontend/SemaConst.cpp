@@ -31,6 +31,10 @@ public:
       if (n->getName() == "pi" && !sema.lookup("pi"))
         return M_PI;
       const Symbol *symbol = sema.lookup(n->getName());
+      if (symbol && symbol->invalid) {
+        poisoned = true;
+        return fail(expr);
+      }
       if (symbol && (symbol->kind == Symbol::Kind::Const ||
                      symbol->kind == Symbol::Kind::LoopVar))
         return symbol->value;
@@ -89,6 +93,8 @@ public:
   }
 
   const ast::Expr *failure = nullptr;
+  /// The failure is a use of a declaration that already had an error.
+  bool poisoned = false;
 
 private:
   std::optional<double> fail(const ast::Expr &expr) {
@@ -108,6 +114,8 @@ std::optional<double> Sema::evalConstant(const ast::Expr &expr,
                                          llvm::StringRef what) {
   Evaluator evaluator(*this);
   std::optional<double> value = evaluator.eval(expr);
+  if (!value && evaluator.poisoned)
+    return std::nullopt;
   if (!value) {
     const ast::Expr &bad = *evaluator.failure;
     if (auto *name = llvm::dyn_cast<ast::NameExpr>(&bad); name &&
@@ -129,8 +137,13 @@ std::optional<int64_t> Sema::evalInteger(const ast::Expr &expr,
   std::optional<double> value = evalConstant(expr, what);
   if (!value)
     return std::nullopt;
-  if (std::floor(*value) != *value || std::fabs(*value) > 9.0e15) {
+  if (std::floor(*value) != *value) {
     error(expr.getLoc(), llvm::Twine(what) + " must be an integer, but got " +
+                             formatNumber(*value));
+    return std::nullopt;
+  }
+  if (std::fabs(*value) > 9.0e15) {
+    error(expr.getLoc(), llvm::Twine(what) + " is out of range: " +
                              formatNumber(*value));
     return std::nullopt;
   }

@@ -143,6 +143,11 @@ public:
         return std::nullopt;
       }
       hir::SettingValue result{hir::SettingValue::Kind::List, value.getLoc()};
+      if (list->getElements().empty()) {
+        sema.error(value.getLoc(), "'" + spec.key + "' needs at least one "
+                                                    "entry");
+        return std::nullopt;
+      }
       for (const ast::ExprPtr &item : list->getElements()) {
         std::optional<hir::SettingValue> checked = checkItem(spec, *item);
         if (!checked)
@@ -268,6 +273,12 @@ private:
     Location loc = value.getLoc();
     auto number = [&](bool integer) -> std::optional<hir::SettingValue> {
       std::string name = "'" + what.str() + "'";
+      if (!llvm::isa<ast::NumberExpr, ast::NameExpr, ast::UnaryExpr,
+                     ast::BinaryExpr, ast::CallExpr>(value)) {
+        sema.error(loc, name + (integer ? " expects a whole number"
+                                        : " expects a number"));
+        return std::nullopt;
+      }
       std::optional<double> v;
       if (!integer)
         v = sema.evalConstant(value, name);

@@ -74,6 +74,8 @@ hir::ExprPtr Sema::checkName(const ast::NameExpr &expr) {
     error(loc, "unknown name '" + name + "'");
     return nullptr;
   }
+  if (symbol->invalid)
+    return nullptr;
   auto ref = [&](const hir::Shape &shape, hir::VarKind kind) {
     return std::make_unique<hir::VarRefExpr>(loc, shape, kind, symbol->id);
   };

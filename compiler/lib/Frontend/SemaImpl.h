@@ -35,6 +35,8 @@ struct Symbol {
   unsigned id = 0;        ///< index into the model's lists; let id; wire
   hir::Shape shape;       ///< Let
   const ast::GateDecl *gate = nullptr;
+  /// Its declaration had an error: uses stay silent instead of cascading.
+  bool invalid = false;
 };
 
 /// A list of wires a qubit operand denotes, with the text that named it.
@@ -146,6 +148,8 @@ public:
   std::vector<llvm::StringMap<Symbol>> scopes;
   std::unique_ptr<hir::Model> model;
   const ast::StepDecl *stepDecl = nullptr;
+  /// Whether any qubit register was declared, even one with an error.
+  bool sawQubits = false;
   const ast::ExperimentDecl *experimentDecl = nullptr;
   /// User gates being inlined, innermost last, to reject recursion.
   std::vector<const ast::GateDecl *> inlining;

@@ -156,6 +156,8 @@ std::optional<WireList> Sema::resolveQubits(Location loc, llvm::StringRef name,
     error(loc, "unknown qubit register '" + name + "'");
     return std::nullopt;
   }
+  if (symbol->invalid)
+    return std::nullopt;
   if (symbol->kind == Symbol::Kind::GateQubit) {
     if (index) {
       error(loc, "gate operand '" + name + "' is one qubit and cannot be "
@@ -453,6 +455,8 @@ void Sema::elaborateAssign(const ast::AssignStmt &stmt,
     error(loc, "unknown name '" + name + "'");
     return;
   }
+  if (symbol->invalid)
+    return;
   hir::AssignStmt::Target target;
   hir::Shape shape;
   if (symbol->kind == Symbol::Kind::Memory) {
@@ -470,7 +474,9 @@ void Sema::elaborateAssign(const ast::AssignStmt &stmt,
         : symbol->kind == Symbol::Kind::Const     ? "constant"
         : symbol->kind == Symbol::Kind::LoopVar   ? "loop variable"
         : symbol->kind == Symbol::Kind::BitRegister ? "bit register"
-                                                    : "name";
+        : symbol->kind == Symbol::Kind::QubitRegister ? "qubit register"
+        : symbol->kind == Symbol::Kind::GateQubit     ? "gate operand"
+                                                      : "gate";
     error(loc, "cannot assign to " + what + " '" + name +
                    "'; only memory and outputs can be assigned");
     return;
@@ -527,6 +533,8 @@ void Sema::elaborateMeasure(const ast::MeasureStmt &stmt,
   Location loc = stmt.getLoc();
   llvm::StringRef name = stmt.getTarget();
   const Symbol *symbol = lookup(name);
+  if (symbol && symbol->invalid)
+    return;
   if (!symbol || symbol->kind != Symbol::Kind::BitRegister) {
     error(loc, symbol ? "cannot measure into '" + name +
                             "': it is not a bit register"
@@ -574,10 +582,13 @@ std::optional<hir::Condition> Sema::checkCondition(const ast::Expr &cond) {
   auto bitRegister = [&](const ast::Expr &expr) -> const Symbol * {
     auto *name = llvm::dyn_cast<ast::NameExpr>(&expr);
     const Symbol *symbol = name ? lookup(name->getName()) : nullptr;
-    if (symbol && symbol->kind == Symbol::Kind::BitRegister)
+    if (symbol && symbol->kind == Symbol::Kind::BitRegister && !symbol->invalid)
       return symbol;
-    error(expr.getLoc(), "a condition tests bits: 'c[i]', 'c == k' or "
-                         "'c != k' with c a bit register");
+    if (name && !symbol)
+      error(expr.getLoc(), "unknown name '" + name->getName() + "'");
+    else if (!symbol || !symbol->invalid)
+      error(expr.getLoc(), "a condition tests bits: 'c[i]', 'c == k' or "
+                           "'c != k' with c a bit register");
     return nullptr;
   };
   hir::Condition result;

@@ -55,8 +55,15 @@ void StepOp::getAsmBlockArgumentNames(Region &region,
   SmallVector<Type> arguments, results;
   SmallVector<StringRef> names;
   model.getStepSignature(getPersistent(), arguments, results, &names);
+  // Qubit arguments are named after their wire, like qru.alloc results.
+  SmallVector<std::string> wires;
+  for (auto reg : model.getBody().front().getOps<QubitsOp>())
+    for (uint64_t i = 0; i < reg.getSize(); ++i)
+      wires.push_back((reg.getSymName() + llvm::Twine(i)).str());
+  auto wire = wires.begin();
   for (auto [arg, name] : llvm::zip(region.getArguments(), names))
-    setNameFn(arg, name.empty() ? "wire" : name);
+    setNameFn(arg, name.empty() && wire != wires.end() ? StringRef(*wire++)
+                                                       : name);
 }
 
 /// Checks that `value`, a qubit, is used at most once on every path: two uses

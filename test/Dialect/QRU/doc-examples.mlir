@@ -37,7 +37,7 @@ qru.model @conditional {
 
 // CHECK-LABEL: qru.model @persistent {
 // CHECK:         qru.param @w : tensor<2xf64> uniform [0.000000e+00, 6.2831853071795862]
-// CHECK:         qru.step persistent(%x: f64, %h: f64, %w: tensor<2xf64>, %wire: !qru.qubit, %wire_0: !qru.qubit) {
+// CHECK:         qru.step persistent(%x: f64, %h: f64, %w: tensor<2xf64>, %q0: !qru.qubit, %q1: !qru.qubit) {
 // CHECK:           qru.yield %{{.+}}, %{{.+}}, %{{.+}}#0, %{{.+}}#1 : f64, f64, !qru.qubit, !qru.qubit
 qru.model @persistent {
   qru.qubits @q[2]

@@ -172,17 +172,17 @@ qru.model @conditional {
 // through its iteration arguments.
 
 // CHECK-LABEL: qru.model @persistent {
-// CHECK:         qru.step persistent(%x: f64, %wire: !qru.qubit, %wire_0: !qru.qubit, %wire_1: !qru.qubit) {
-// CHECK-NEXT:      %[[H:.+]] = qru.h %wire
+// CHECK:         qru.step persistent(%x: f64, %a0: !qru.qubit, %a1: !qru.qubit, %b0: !qru.qubit) {
+// CHECK-NEXT:      %[[H:.+]] = qru.h %a0
 // CHECK-NEXT:      %[[LB:.+]] = arith.constant 0 : index
 // CHECK-NEXT:      %[[UB:.+]] = arith.constant 3 : index
 // CHECK-NEXT:      %[[ST:.+]] = arith.constant 1 : index
-// CHECK-NEXT:      %[[FOR:.+]]:2 = scf.for %{{.+}} = %[[LB]] to %[[UB]] step %[[ST]] iter_args(%[[A:.+]] = %[[H]], %[[B:.+]] = %wire_0) -> (!qru.qubit, !qru.qubit) {
+// CHECK-NEXT:      %[[FOR:.+]]:2 = scf.for %{{.+}} = %[[LB]] to %[[UB]] step %[[ST]] iter_args(%[[A:.+]] = %[[H]], %[[B:.+]] = %a1) -> (!qru.qubit, !qru.qubit) {
 // CHECK-NEXT:        %[[RZZ:.+]]:2 = qru.rzz(%x) %[[A]], %[[B]]
 // CHECK-NEXT:        scf.yield %[[RZZ]]#0, %[[RZZ]]#1 : !qru.qubit, !qru.qubit
 // CHECK-NEXT:      }
 // CHECK-NEXT:      %[[E:.+]], %[[Q:.+]]:2 = qru.expval "ZZ" %[[FOR]]#0, %[[FOR]]#1
-// CHECK-NEXT:      qru.yield %[[E]], %[[Q]]#0, %[[Q]]#1, %wire_1 : f64, !qru.qubit, !qru.qubit, !qru.qubit
+// CHECK-NEXT:      qru.yield %[[E]], %[[Q]]#0, %[[Q]]#1, %b0 : f64, !qru.qubit, !qru.qubit, !qru.qubit
 // CHECK-NEXT:    }
 qru.model @persistent {
   qru.qubits @a[2]

@@ -487,7 +487,7 @@ TEST_F(ParserTest, ForLetAndBlockStatements) {
   ASSERT_EQ(block.getBody().size(), 2u);
   const auto &let = llvm::cast<LetStmt>(*block.getBody()[0]);
   EXPECT_EQ(let.getName(), "t");
-  EXPECT_TRUE(isAt(let.getLoc(), 7, 5));
+  EXPECT_TRUE(isAt(let.getLoc(), 7, 9));
   EXPECT_EQ(show(let.getValue()), "(* 2 x)");
   EXPECT_EQ(block.getBody()[1]->getKind(), Stmt::Kind::Gate);
 

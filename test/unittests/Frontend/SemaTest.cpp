@@ -723,7 +723,7 @@ TEST_F(SemaTest, IfConditionErrors) {
                         "'measure' is not allowed inside an if branch"));
   EXPECT_TRUE(isErrorAt(errors[5], 11, 13,
                         "'reset' is not allowed inside an if branch"));
-  EXPECT_TRUE(isErrorAt(errors[6], 12, 15,
+  EXPECT_TRUE(isErrorAt(errors[6], 12, 19,
                         "'let' is not allowed inside an if branch"));
   EXPECT_TRUE(isErrorAt(errors[7], 13, 13,
                         "a nested 'if' is not allowed inside an if branch"));
@@ -803,7 +803,8 @@ TEST_F(SemaTest, OnlyMemoryAndOutputsAreAssigned) {
                 "assigned",
                 "cannot assign to bit register 'c'; only memory and outputs "
                 "can be assigned",
-                "cannot assign to name 'q'; only memory and outputs can be "
+                "cannot assign to qubit register 'q'; only memory and outputs "
+           "can be "
                 "assigned",
                 "unknown name 'nope'"}));
 }

@@ -81,6 +81,7 @@ public:
         text.replace(at, from.size(), to.str());
     };
     replace("'<EOF>'", "end of file");
+    replace("<EOF>", "end of file");
     replace("mismatched input ", "unexpected ");
     replace("extraneous input ", "unexpected ");
     replace("no viable alternative at input ", "cannot parse ");
@@ -89,6 +90,8 @@ public:
       replace(" at ", " before ");
     // Token kinds in the expected set read as what they are.
     size_t expected = text.find("; expected ");
+    if (llvm::StringRef(text).starts_with("missing "))
+      expected = 0;
     if (expected == std::string::npos)
       return text;
     std::string head = text.substr(0, expected), tail = text.substr(expected);
@@ -98,10 +101,11 @@ public:
       llvm::StringRef k(kind);
       for (size_t at = tail.find(kind); at != std::string::npos;
            at = tail.find(kind, at + 1)) {
-        bool before = at == 0 || !isalnum(tail[at - 1]);
+        bool before = at == 0 || (!isalnum(tail[at - 1]) &&
+                                  tail[at - 1] != '\'');
         bool after = at + k.size() >= tail.size() ||
                      !isalnum(tail[at + k.size()]);
-        if (before && after && tail[at - 1] != '\'')
+        if (before && after)
           tail.replace(at, k.size(), words);
       }
     }
@@ -306,7 +310,7 @@ private:
                                        buildExpr(c->expr(1)),
                                        buildBlock(c->block()));
     if (auto *c = dynamic_cast<QRUParser::LetStmtContext *>(ctx))
-      return std::make_unique<LetStmt>(loc(c), c->ID()->getText(),
+      return std::make_unique<LetStmt>(loc(c->ID()), c->ID()->getText(),
                                        buildExpr(c->expr()));
     if (auto *c = dynamic_cast<QRUParser::MeasureStmtContext *>(ctx))
       return std::make_unique<MeasureStmt>(
