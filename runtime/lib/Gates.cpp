@@ -1,6 +1,7 @@
 //===- Gates.cpp - The gate set of the qru dialect ------------------------===//
 //
-// This file implements the gate table and applyGate. Shared angles produce
+// This file implements the gate table, applyGate and applyGateAdjoint (the
+// same kernels with the adjoint coefficients). Shared angles produce
 // one matrix for the whole batch; per-sample angles produce coefficient rows
 // in the state's scratch space, with padding lanes given angle 0 so that
 // they stay valid (unitarily evolved) states.
@@ -53,20 +54,42 @@ constexpr GateInfo kGateTable[kNumGateKinds] = {
     {"cswap", 3, 0, KernelClass::Permutation},
 };
 
+/// The 2×2 a one-qubit or controlled gate applies, or its adjoint.
+Eigen::Matrix2cd matrix2(GateKind kind, const double *angles, bool adjoint) {
+  const Eigen::Matrix2cd m = oneQubitMatrix(kind, angles);
+  return adjoint ? Eigen::Matrix2cd(m.adjoint()) : m;
+}
+
+/// The diagonal of a diagonal gate, or of its adjoint.
+void diagonal(GateKind kind, const double *angles, bool adjoint, C *d) {
+  diagonalEntries(kind, angles, d);
+  if (adjoint)
+    for (unsigned e = 0; e < (1u << gateInfo(kind).numQubits); ++e)
+      d[e] = std::conj(d[e]);
+}
+
+Eigen::Matrix4cd matrix4(GateKind kind, const double *angles, bool adjoint) {
+  const Eigen::Matrix4cd m = twoQubitMatrix(kind, angles);
+  return adjoint ? Eigen::Matrix4cd(m.adjoint()) : m;
+}
+
+// Every permutation gate of the set (x y cx cy swap ccx cswap) is Hermitian
+// as well as unitary, so its adjoint is itself and needs no flag below.
+
 void applyShared(BatchedState &state, GateKind kind, const GateInfo &info,
-                 const unsigned *wires, const double *angles) {
+                 const unsigned *wires, const double *angles, bool adjoint) {
   const unsigned k = info.numQubits;
   switch (info.kernel) {
   case KernelClass::Dense1:
-    applyDense1(state, wires[0], oneQubitMatrix(kind, angles));
+    applyDense1(state, wires[0], matrix2(kind, angles, adjoint));
     return;
   case KernelClass::ControlledDense1:
     applyControlledDense1(state, wires, k - 1, wires[k - 1],
-                          oneQubitMatrix(kind, angles));
+                          matrix2(kind, angles, adjoint));
     return;
   case KernelClass::Diagonal: {
     C d[8];
-    diagonalEntries(kind, angles, d);
+    diagonal(kind, angles, adjoint, d);
     applyDiagonal(state, wires, k, d);
     return;
   }
@@ -76,7 +99,7 @@ void applyShared(BatchedState &state, GateKind kind, const GateInfo &info,
     return;
   }
   case KernelClass::Dense2:
-    applyDense2(state, wires[0], wires[1], twoQubitMatrix(kind, angles));
+    applyDense2(state, wires[0], wires[1], matrix4(kind, angles, adjoint));
     return;
   }
 }
@@ -91,7 +114,7 @@ void laneAngles(const Angle *angles, unsigned n, std::size_t b,
 }
 
 void applyPerSample(BatchedState &state, GateKind kind, const GateInfo &info,
-                    const unsigned *wires, const Angle *angles) {
+                    const unsigned *wires, const Angle *angles, bool adjoint) {
   const unsigned k = info.numQubits;
   const std::size_t width = state.paddedBatch(), batch = state.batch();
   double values[3];
@@ -102,7 +125,7 @@ void applyPerSample(BatchedState &state, GateKind kind, const GateInfo &info,
     const Matrix2Lanes u{rows, width};
     for (std::size_t b = 0; b < width; ++b) {
       laneAngles(angles, info.numAngles, b, batch, values);
-      const Eigen::Matrix2cd m = oneQubitMatrix(kind, values);
+      const Eigen::Matrix2cd m = matrix2(kind, values, adjoint);
       for (int e = 0; e < 4; ++e) {
         rows[(2 * e) * width + b] = m(e / 2, e % 2).real();
         rows[(2 * e + 1) * width + b] = m(e / 2, e % 2).imag();
@@ -127,7 +150,7 @@ void applyPerSample(BatchedState &state, GateKind kind, const GateInfo &info,
     for (std::size_t b = 0; b < width; ++b) {
       laneAngles(angles, info.numAngles, b, batch, values);
       C entry[8];
-      diagonalEntries(kind, values, entry);
+      diagonal(kind, values, adjoint, entry);
       for (unsigned e = 0; e < entries; ++e) {
         rows[(2 * e) * width + b] = entry[e].real();
         rows[(2 * e + 1) * width + b] = entry[e].imag();
@@ -141,7 +164,7 @@ void applyPerSample(BatchedState &state, GateKind kind, const GateInfo &info,
     const Matrix4Lanes u{rows, width};
     for (std::size_t b = 0; b < width; ++b) {
       laneAngles(angles, info.numAngles, b, batch, values);
-      const Eigen::Matrix4cd m = twoQubitMatrix(kind, values);
+      const Eigen::Matrix4cd m = matrix4(kind, values, adjoint);
       for (int e = 0; e < 16; ++e) {
         rows[(2 * e) * width + b] = m(e / 4, e % 4).real();
         rows[(2 * e + 1) * width + b] = m(e / 4, e % 4).imag();
@@ -170,8 +193,11 @@ std::optional<GateKind> qruc::runtime::gateKindFromName(std::string_view name) {
   return std::nullopt;
 }
 
-void qruc::runtime::applyGate(BatchedState &state, GateKind kind,
-                              const unsigned *wires, const Angle *angles) {
+namespace {
+
+void applyGateOrAdjoint(BatchedState &state, GateKind kind,
+                        const unsigned *wires, const Angle *angles,
+                        bool adjoint) {
   const GateInfo &info = gateInfo(kind);
   bool shared = true;
   double values[3] = {};
@@ -180,7 +206,20 @@ void qruc::runtime::applyGate(BatchedState &state, GateKind kind,
     values[j] = angles[j].value();
   }
   if (shared)
-    applyShared(state, kind, info, wires, values);
+    applyShared(state, kind, info, wires, values, adjoint);
   else
-    applyPerSample(state, kind, info, wires, angles);
+    applyPerSample(state, kind, info, wires, angles, adjoint);
+}
+
+} // namespace
+
+void qruc::runtime::applyGate(BatchedState &state, GateKind kind,
+                              const unsigned *wires, const Angle *angles) {
+  applyGateOrAdjoint(state, kind, wires, angles, /*adjoint=*/false);
+}
+
+void qruc::runtime::applyGateAdjoint(BatchedState &state, GateKind kind,
+                                     const unsigned *wires,
+                                     const Angle *angles) {
+  applyGateOrAdjoint(state, kind, wires, angles, /*adjoint=*/true);
 }

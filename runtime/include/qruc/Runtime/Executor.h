@@ -40,9 +40,28 @@ struct OutputValues {
 /// each), as the optimizer and checkpoints see them.
 using ParamVector = std::vector<double>;
 
+/// What the executor holds and how exact its last backward pass was; for
+/// tests and benchmarks, never needed to train.
+struct ExecutorStats {
+  /// Bytes of classical activations forward() keeps for backward(), over
+  /// all steps and tiles: the only memory that grows with sequence length.
+  std::size_t activationBytes = 0;
+  /// State vectors (BatchedState objects) held over all tiles, and their
+  /// amplitude bytes: a fixed number per tile, whatever the number of gates
+  /// and steps, because backward() recomputes or uncomputes states instead
+  /// of storing them.
+  std::size_t stateVectors = 0;
+  std::size_t stateBytes = 0;
+  /// After backward(): the largest distance of an uncomputed state from
+  /// |0…0⟩ (max |ψ_i − δ_i0| over samples and amplitudes), i.e. the
+  /// rounding drift of running the gates backwards; 0 before.
+  double uncomputeError = 0.0;
+};
+
 class Executor {
 public:
-  /// `threads` splits every batch into tiles run in parallel.
+  /// `threads` splits every batch into tiles run in parallel (0 counts as
+  /// 1). Throws std::invalid_argument when program.validate() fails.
   explicit Executor(const StepProgram &program, unsigned threads = 1);
   ~Executor();
   Executor(const Executor &) = delete;
@@ -51,6 +70,8 @@ public:
   /// Runs every step of `batch`. Keeps what backward() needs: the classical
   /// activations of every step (and nothing per gate). `seed` numbers the
   /// random draws of measurements and resets, so a run is reproducible.
+  /// Throws std::invalid_argument when `params` or `batch` do not match the
+  /// program (sizes, step count, at least one sample and one step).
   void forward(const ParamVector &params, const SequenceBatch &batch,
                OutputValues &outputs, std::uint64_t seed = 0);
 
@@ -61,6 +82,8 @@ public:
   bool backward(const OutputValues &outputGradients, ParamVector &gradients);
 
   const StepProgram &program() const;
+  /// Memory held and drift of the last calls (ExecutorStats).
+  const ExecutorStats &stats() const;
 
 private:
   struct Impl;

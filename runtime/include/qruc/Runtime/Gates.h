@@ -66,6 +66,11 @@ std::optional<GateKind> gateKindFromName(std::string_view name);
 void applyGate(BatchedState &state, GateKind kind, const unsigned *wires,
                const Angle *angles = nullptr);
 
+/// Applies the gate's adjoint U(θ)† (its inverse) to every sample, with the
+/// same arguments as applyGate: the adjoint method uncomputes states with it.
+void applyGateAdjoint(BatchedState &state, GateKind kind,
+                      const unsigned *wires, const Angle *angles = nullptr);
+
 inline void applyGate(BatchedState &state, GateKind kind,
                       std::initializer_list<unsigned> wires,
                       std::initializer_list<Angle> angles = {}) {

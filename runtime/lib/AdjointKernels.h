@@ -1,0 +1,61 @@
+//===- AdjointKernels.h - State kernels of the adjoint method ---*- C++ -*-===//
+//
+// This file declares the kernels the reverse sweep needs beyond applying
+// gates and their adjoints: seeding the adjoint state at a readout
+// (λ += g·Pψ), contracting the two states with a gate's derivative to get
+// its angle gradients, masking a conditional gate to some samples, and the
+// bookkeeping of whole states (zero, copy, distance from |0…0⟩).
+//
+// Convention: λ is the adjoint of ψ in the sense dL = 2 Re⟨λ|dψ⟩ (per
+// sample), so a readout e = ⟨ψ|P|ψ⟩ with de = 2 Re⟨Pψ|dψ⟩ and output
+// adjoint g = dL/de adds g·Pψ, and a gate ψ' = U(θ)ψ gives
+// dL/dθ = 2 Re⟨λ'|∂U/∂θ|ψ⟩ and λ = U†λ'.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QRUC_RUNTIME_LIB_ADJOINTKERNELS_H
+#define QRUC_RUNTIME_LIB_ADJOINTKERNELS_H
+
+#include "qruc/Runtime/AlignedBuffer.h"
+#include "qruc/Runtime/Angle.h"
+#include "qruc/Runtime/BatchedState.h"
+#include "qruc/Runtime/Gates.h"
+#include "qruc/Runtime/PauliWord.h"
+
+namespace qruc::runtime::detail {
+
+/// Sets every amplitude of every lane to 0 (not a state: the adjoint's
+/// starting value).
+void zeroAmplitudes(BatchedState &state);
+
+/// Copies all amplitudes; the two states have the same shape.
+void copyAmplitudes(BatchedState &dst, const BatchedState &src);
+
+/// The largest |ψ_i − δ_i0| over the real samples: how far a state that
+/// should have been uncomputed back to |0…0⟩ is from it.
+double zeroStateDeviation(const BatchedState &state);
+
+/// For each real sample b < n with cond[b] == 0, restores its amplitudes
+/// from `saved`: what remains is the gate applied only where cond ≠ 0.
+void restoreLanes(BatchedState &state, const BatchedState &saved,
+                  const double *cond, std::size_t n);
+
+/// λ += g ⊙ Pψ, with g one coefficient per lane (paddedBatch entries,
+/// 64-byte aligned, zero in the padding).
+void addPauliImage(BatchedState &lambda, const BatchedState &psi,
+                   const PauliWord &word, const double *g);
+
+/// For each angle j of the gate with want[j], writes
+/// 2 Re⟨λ|∂U/∂θ_j|ψ⟩ for every lane to grads[j·paddedBatch …]; ψ is the
+/// state before the gate, λ the adjoint after it. One read-only pass
+/// accumulates the local cross terms R[e][f] = Σ ψ_e·conj(λ_f) over the
+/// gate's blocks; each angle's gradient is then Re tr(∂U·R) per lane, so
+/// a gate with three angles costs one pass, not three. `work` is scratch.
+void gateAngleGradients(const BatchedState &psi, const BatchedState &lambda,
+                        GateKind kind, const unsigned *wires,
+                        const Angle *angles, const bool *want,
+                        AlignedBuffer &work, double *grads);
+
+} // namespace qruc::runtime::detail
+
+#endif // QRUC_RUNTIME_LIB_ADJOINTKERNELS_H
