@@ -1,4 +1,4 @@
-//===- DataError.cpp - errors of the training library as values ----------===//
+//===- DataError.cpp - errors of the training library as values -----------===//
 //
 // This file formats a DataError the way every qruc diagnostic reads.
 //

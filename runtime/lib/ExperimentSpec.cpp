@@ -1,4 +1,4 @@
-//===- ExperimentSpec.cpp - the experiment section as plain structs -------===//
+//===- ExperimentSpec.cpp - the experiment section as structs -------------===//
 //
 // This file converts checked experiment settings into an ExperimentSpec:
 // one reader per constructor call that hands out arguments with their

@@ -458,7 +458,8 @@ private:
         unsigned code;
         if (!hex4(code))
           return false;
-        if (code >= 0xD800 && code < 0xDC00 && text.compare(pos, 2, "\\u") == 0) {
+        if (code >= 0xD800 && code < 0xDC00 &&
+            text.compare(pos, 2, "\\u") == 0) {
           pos += 2;
           unsigned low;
           if (!hex4(low))

@@ -1,4 +1,4 @@
-//===- Metrics.cpp - accuracy, mean squared error, confusion counts -------===//
+//===- Metrics.cpp - accuracy, mean squared error, confusion --------------===//
 //
 // This file implements the metric accumulator.
 //

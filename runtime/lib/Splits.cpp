@@ -92,8 +92,9 @@ DataResult<Fold> qruc::runtime::holdoutSplit(const std::vector<double> &labels,
     taken += take[c];
     remainders.push_back({share - std::floor(share), c});
   }
-  std::stable_sort(remainders.begin(), remainders.end(),
-                   [](const auto &a, const auto &b) { return a.first > b.first; });
+  std::stable_sort(
+      remainders.begin(), remainders.end(),
+      [](const auto &a, const auto &b) { return a.first > b.first; });
   for (std::size_t i = 0; taken < numTest; ++i, ++taken)
     ++take[remainders[i % numClasses].second];
   for (std::size_t c = 0; c < numClasses; ++c) {

@@ -178,7 +178,8 @@ TEST(Checkpoint, ValidationErrors) {
   EXPECT_EQ(e.message, "'params[1]' must be a number");
   EXPECT_EQ(e.line, 2u);
   EXPECT_EQ(e.column, 16u);
-  e = checkpointError(head + "\"model\": \"m\", \"epoch\": -1, \"params\": []}");
+  e = checkpointError(head +
+                      "\"model\": \"m\", \"epoch\": -1, \"params\": []}");
   EXPECT_EQ(e.message, "'epoch' must be a whole number >= 0");
   e = checkpointError(head +
                       "\"model\": \"m\", \"epoch\": 1, \"params\": [], "

@@ -103,7 +103,8 @@ TEST(CsvLoader, NanAndInfinityAreRejected) {
                  "'-inf' in field 2 is not a finite number");
   expectCsvError("1,2,0\n1,1e999,1\n", 2, 3,
                  "'1e999' in field 2 is not a finite number");
-  expectCsvError("1,2,NaN\n", 1, 5, "'NaN' in the label is not a finite number");
+  expectCsvError("1,2,NaN\n", 1, 5,
+                 "'NaN' in the label is not a finite number");
 }
 
 TEST(CsvLoader, MissingValue) {
@@ -252,7 +253,8 @@ TEST(IdxLoader, TruncatedFiles) {
             "the file is truncated: the header announces 12 bytes of data, "
             "but 8 follow");
   // A header cut short.
-  std::string header = dir.write("header", idxBytes({3, 2, 2}, {}).substr(0, 9));
+  std::string header =
+      dir.write("header", idxBytes({3, 2, 2}, {}).substr(0, 9));
   data = loadIdx(header, files.labels);
   ASSERT_FALSE(data);
   EXPECT_EQ(data.error().message,

@@ -43,7 +43,8 @@ ExperimentValue list(std::vector<ExperimentValue> items) {
   value.items = std::move(items);
   return value;
 }
-ExperimentValue call(const std::string &callee, std::vector<Field> fields = {}) {
+ExperimentValue call(const std::string &callee,
+                     std::vector<Field> fields = {}) {
   ExperimentValue value;
   value.kind = Kind::Call;
   value.text = callee;
@@ -239,12 +240,14 @@ TEST(ExperimentSpec, ErrorsNameTheSetting) {
   EXPECT_EQ(e.message,
             "argument 'test' of 'holdout' must lie between 0 and 1, but got "
             "1.5");
-  e = parseError({{"split", call("kfold", {{"k", num(7)}, {"stratify", num(2)}})}});
+  e = parseError(
+      {{"split", call("kfold", {{"k", num(7)}, {"stratify", num(2)}})}});
   EXPECT_EQ(e.message, "argument 'stratify' of 'kfold' must be 0 or 1, but "
                        "got 2");
   e = parseError({{"split", call("kfold", {{"k", num(1)}})}});
   EXPECT_EQ(e.message, "argument 'k' of 'kfold' must be at least 2, but got 1");
-  e = parseError({{"scale", call("minmax", {{"low", num(1)}, {"high", num(0)}})}});
+  e = parseError(
+      {{"scale", call("minmax", {{"low", num(1)}, {"high", num(0)}})}});
   EXPECT_EQ(e.message,
             "'minmax' needs low < high, but got low = 1 and high = 0");
   e = parseError({{"split", call("random")}});

@@ -1,4 +1,4 @@
-//===- CsvLoader.h - reading a data set from CSV -----------------*- C++ -*-===//
+//===- CsvLoader.h - reading a data set from CSV ----------------*- C++ -*-===//
 //
 // This file declares the CSV loader behind `data = csv(path, header = n,
 // label = c)`: comma-separated numbers, one sample per line, `header` lines

@@ -1,4 +1,4 @@
-//===- EarlyStopping.h - stop when the loss stops improving ------*- C++ -*-===//
+//===- EarlyStopping.h - stop when the loss stops improving -----*- C++ -*-===//
 //
 // This file declares the rule behind `early_stop = plateau(patience = p,
 // min_delta = d, monitor = "train_loss" | "val_loss")`: an epoch improves

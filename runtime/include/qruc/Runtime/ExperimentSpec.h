@@ -1,4 +1,4 @@
-//===- ExperimentSpec.h - the experiment section as plain structs -*- C++ -*-===//
+//===- ExperimentSpec.h - the experiment section as structs -----*- C++ -*-===//
 //
 // This file declares ExperimentSpec, the `experiment { ... }` section of a
 // model in the form the training code uses, and parseExperiment(), which

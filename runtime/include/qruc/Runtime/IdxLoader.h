@@ -1,4 +1,4 @@
-//===- IdxLoader.h - reading MNIST-style IDX files ---------------*- C++ -*-===//
+//===- IdxLoader.h - reading MNIST-style IDX files --------------*- C++ -*-===//
 //
 // This file declares the loader behind `data = idx(images = ..., labels =
 // ..., classes = [...], limit = n)`: an IDX image file (unsigned bytes,

@@ -1,4 +1,4 @@
-//===- Json.h - a small JSON value, writer and parser ------------*- C++ -*-===//
+//===- Json.h - a small JSON value, writer and parser -----------*- C++ -*-===//
 //
 // This file declares the JSON support of checkpoints: a value tree that
 // keeps object members in insertion order, a writer that prints numbers in

@@ -1,4 +1,4 @@
-//===- LearningRateSchedule.h - halve the rate on a plateau ------*- C++ -*-===//
+//===- LearningRateSchedule.h - halve the rate on a plateau -----*- C++ -*-===//
 //
 // This file declares the schedule behind `schedule = halve_on_plateau(
 // patience = p, revert = r)`, the rule of qru.md's oscillation runs: after

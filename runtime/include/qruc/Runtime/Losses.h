@@ -1,4 +1,4 @@
-//===- Losses.h - training losses and their gradients ------------*- C++ -*-===//
+//===- Losses.h - training losses and their gradients -----------*- C++ -*-===//
 //
 // This file declares the losses behind `loss = bce_logits(output, target)`,
 // `cross_entropy(output, target)` and `mse(output, target)`, each with its

@@ -1,4 +1,4 @@
-//===- Metrics.h - accuracy, mean squared error, confusion counts -*- C++ -*-===//
+//===- Metrics.h - accuracy, mean squared error, confusion ------*- C++ -*-===//
 //
 // This file declares the metrics behind `metrics = [accuracy, mse]` and the
 // confusion counts reported for classification. A MetricAccumulator sums

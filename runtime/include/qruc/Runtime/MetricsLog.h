@@ -1,4 +1,4 @@
-//===- MetricsLog.h - one CSV row of metrics per epoch -----------*- C++ -*-===//
+//===- MetricsLog.h - one CSV row of metrics per epoch ----------*- C++ -*-===//
 //
 // This file declares the metrics log: a CSV file with a header line naming
 // the columns and one row of numbers per epoch, flushed row by row so that

@@ -1,4 +1,4 @@
-//===- Optimizers.h - Adam and SGD over a flat parameter vector --*- C++ -*-===//
+//===- Optimizers.h - Adam and SGD over a flat parameter vector -*- C++ -*-===//
 //
 // This file declares the optimizers behind `optimizer = adam(lr, beta1,
 // beta2, eps)` and `sgd(lr, momentum)`. Both update a ParamVector in place

@@ -1,4 +1,4 @@
-//===- Outliers.h - summarising restarts with Tukey's fences -----*- C++ -*-===//
+//===- Outliers.h - summarising restarts with Tukey's fences ----*- C++ -*-===//
 //
 // This file declares the summary behind `outliers = tukey(k = 1.5)`: when an
 // experiment is run from several fresh initialisations (`restarts`), runs

@@ -1,4 +1,4 @@
-//===- Resize.h - bilinear image resizing ------------------------*- C++ -*-===//
+//===- Resize.h - bilinear image resizing -----------------------*- C++ -*-===//
 //
 // This file declares the resize behind `resize = bilinear(rows = r, cols =
 // c)`, used to shrink the 28×28 MNIST digits to 8×8.

@@ -1,4 +1,4 @@
-//===- Scaling.h - min-max and standard scaling ------------------*- C++ -*-===//
+//===- Scaling.h - min-max and standard scaling -----------------*- C++ -*-===//
 //
 // This file declares the scaling behind `scale = minmax(...)`,
 // `standard(...)` or a list of them applied in order, such as the MNIST

@@ -1,4 +1,4 @@
-//===- Sequences.h - samples as sequences of time steps ----------*- C++ -*-===//
+//===- Sequences.h - samples as sequences of time steps ---------*- C++ -*-===//
 //
 // This file declares how a data set becomes the input sequences of a model
 // (`sequence = features(per_step = k)`, `rows()`, `pixels()`,

@@ -1,4 +1,4 @@
-//===- Splits.h - train/test splits and cross-validation folds ---*- C++ -*-===//
+//===- Splits.h - train/test splits and cross-validation folds --*- C++ -*-===//
 //
 // This file declares the splits behind `split = holdout(test, stratify)`,
 // `kfold(k, stratify)` and `leave_one_out()`. A split is a list of folds,
