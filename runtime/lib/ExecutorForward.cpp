@@ -53,7 +53,9 @@ void Executor::Impl::forwardTile(TileData &tile, const SequenceBatch &input,
         if (t == 0) {
           for (std::size_t e = 0; e < var.size; ++e)
             for (std::size_t b = 0; b < n; ++b)
-              to(e, b) = var.init.empty() ? 0.0 : var.init[e];
+              to(e, b) = var.init.empty()       ? 0.0
+                         : var.init.size() == 1 ? var.init[0]
+                                                : var.init[e];
         } else {
           const SlotView from = values(tile, t - 1).view(var.nextSlot);
           for (std::size_t e = 0; e < var.size; ++e)

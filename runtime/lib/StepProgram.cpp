@@ -100,9 +100,9 @@ bool Checker::checkVariable(const VariableInfo &v, const char *kind,
   if (p.slots[v.nextSlot].size != v.size)
     return fail(what, " has size ", v.size, ", but its next slot ",
                 v.nextSlot, " has size ", p.slots[v.nextSlot].size);
-  if (!v.init.empty() && v.init.size() != v.size)
+  if (v.init.size() > 1 && v.init.size() != v.size)
     return fail(what, " has ", v.init.size(), " initial values, expected ",
-                v.size);
+                v.size, " (or one for all)");
   return true;
 }
 

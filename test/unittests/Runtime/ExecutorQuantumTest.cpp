@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ExecutorTestModels.h"
 #include "ExecutorTestSupport.h"
 
 #include "qruc/Runtime/GateMatrices.h"
@@ -28,92 +29,6 @@ namespace {
 constexpr double kValueTol = 1e-12;
 constexpr double kGradTol = 1e-6;
 constexpr double kUncomputeTol = 1e-10;
-
-const GateKind kParameterized[] = {
-    GateKind::RX,  GateKind::RY,  GateKind::RZ,  GateKind::P,
-    GateKind::U2,  GateKind::U3,  GateKind::Rot, GateKind::CRX,
-    GateKind::CRY, GateKind::CRZ, GateKind::CP,  GateKind::RXX,
-    GateKind::RYY, GateKind::RZZ};
-
-const GateKind kFixed[] = {
-    GateKind::H,   GateKind::CX,   GateKind::S,    GateKind::CY,
-    GateKind::T,   GateKind::CZ,   GateKind::SX,   GateKind::CH,
-    GateKind::Sdg, GateKind::Swap, GateKind::Tdg,  GateKind::CCX,
-    GateKind::X,   GateKind::CSwap, GateKind::Y,   GateKind::Z};
-
-std::vector<unsigned> wiresFor(GateKind kind, unsigned first, unsigned n) {
-  std::vector<unsigned> wires;
-  for (unsigned k = 0; k < gateInfo(kind).numQubits; ++k)
-    wires.push_back((first + 2 * k) % n);
-  return wires;
-}
-
-/// A three-qubit QRU-like step: inputs and the fed-forward memory encoded
-/// with w·x + b and w·asin(m) + b, then every parameterized gate twice
-/// (shared angles from parameters, per-sample angles from inputs and a
-/// readout) interleaved with every fixed gate and readouts of one-, two-
-/// and three-qubit Pauli words; the memory is fed ⟨Z⟩, ⟨X⟩ of qubit 1.
-StepProgram everyGateModel(bool persistent) {
-  const unsigned n = 3;
-  ProgramBuilder b(n, persistent);
-  const SlotId x = b.input("x", 2);
-  const SlotId m = b.memory("m", 2, {0.2, -0.3});
-  const SlotId wx = b.param("wx", {2}), bx = b.param("bx", {2});
-  const SlotId wm = b.param("wm", {2}), bm = b.param("bm", {2});
-  const SlotId ax = b.op(OpCode::Add, {b.op(OpCode::Mul, {x, wx}), bx});
-  const SlotId am = b.op(
-      OpCode::Add, {b.op(OpCode::Mul, {b.op(OpCode::Asin, {m}), wm}), bm});
-  b.gate(GateKind::RX, {0}, {b.op(OpCode::Extract, {ax}, 0)});
-  b.gate(GateKind::RY, {0}, {b.op(OpCode::Extract, {ax}, 1)});
-  b.gate(GateKind::RX, {1}, {b.op(OpCode::Extract, {am}, 0)});
-  b.gate(GateKind::RY, {1}, {b.op(OpCode::Extract, {am}, 1)});
-  b.gate(GateKind::H, {2});
-  b.gate(GateKind::CX, {0, 1});
-  const SlotId r0 = b.expval("Z", {0});
-  // A shared angle computed from a parameter once per call.
-  b.gate(GateKind::RZ, {2}, {b.op(OpCode::Sin, {b.param("s")})});
-
-  std::vector<SlotId> readouts = {r0};
-  const char *words[] = {"X", "YZ", "ZXY", "Y", "XX"};
-  unsigned fixed = 0, word = 0, first = 0;
-  for (GateKind kind : kParameterized) {
-    const unsigned numAngles = gateInfo(kind).numAngles;
-    std::vector<SlotId> shared, perSample;
-    for (unsigned j = 0; j < numAngles; ++j) {
-      shared.push_back(b.param(std::string(gateInfo(kind).name) + "_s"));
-      // Per-sample angle: p·x_j + q, or p·⟨Z_0⟩ + q for the last angle.
-      const SlotId source = j + 1 == numAngles && j > 0
-                                ? r0
-                                : b.op(OpCode::Extract, {x}, j % 2);
-      perSample.push_back(
-          b.op(OpCode::Add, {b.op(OpCode::Mul, {source, b.param("p")}),
-                             b.param("q")}));
-    }
-    b.gate(kind, wiresFor(kind, first++, n), shared);
-    const GateKind f = kFixed[fixed++ % std::size(kFixed)];
-    b.gate(f, wiresFor(f, first++, n));
-    b.gate(kind, wiresFor(kind, first++, n), perSample);
-    if (first % 3 == 0) {
-      const std::string w = words[word++ % std::size(words)];
-      std::vector<unsigned> on;
-      for (unsigned k = 0; k < w.size(); ++k)
-        on.push_back((first + k) % n);
-      readouts.push_back(b.expval(w, on));
-    }
-  }
-  for (unsigned k = fixed; k < std::size(kFixed); ++k)
-    b.gate(kFixed[k], wiresFor(kFixed[k], first++, n));
-
-  const SlotId z1 = b.expval("Z", {1}), x1 = b.expval("X", {1});
-  b.next(m, b.op(OpCode::Concat, {z1, x1}));
-  b.output("prediction",
-           b.op(OpCode::Add, {b.op(OpCode::Mul, {r0, b.param("scale")}),
-                              b.expval("XZ", {0, 2})}),
-           true);
-  b.output("readouts", b.op(OpCode::Concat, readouts), false);
-  b.output("memory", m, true);
-  return b.program;
-}
 
 void checkModel(const StepProgram &program, std::size_t batch,
                 std::size_t steps, unsigned seed, double paramScale = 1.0) {
@@ -147,7 +62,7 @@ TEST(ExecutorQuantum, QruStepFeedsReadoutsThroughAsinForSeveralSteps) {
   const unsigned n = 6;
   ProgramBuilder b(n, false);
   const SlotId x = b.input("x", 2);
-  const SlotId m = b.memory("m", 4);
+  const SlotId m = b.memory("m", 4, {0.1}); // one value for all four
   const SlotId wx = b.param("wx", {2}), bx = b.param("bx", {2});
   const SlotId wh = b.param("wh", {4}), bh = b.param("bh", {4});
   const SlotId ax = b.op(OpCode::Add, {b.op(OpCode::Mul, {x, wx}), bx});
@@ -177,34 +92,6 @@ TEST(ExecutorQuantum, QruStepFeedsReadoutsThroughAsinForSeveralSteps) {
   b.output("logit",
            b.op(OpCode::Mul, {b.param("s"), b.expval("Z", {0})}), false);
   checkModel(b.program, 9, 8, 3);
-}
-
-/// Fresh or persistent three-qubit step whose gates are conditioned on a
-/// per-sample input (0 or 1), on a memory holding the previous step's
-/// input, and on shared constants 1 and 0.
-StepProgram conditionalModel(bool persistent) {
-  ProgramBuilder b(3, persistent);
-  const SlotId x = b.input("x", 1);
-  const SlotId flag = b.input("flag", 1);
-  const SlotId previous = b.memory("previous", 1, {1.0});
-  b.next(previous, flag);
-  const SlotId always = b.constant({1.0}), never = b.constant({0.0});
-  const SlotId a = b.op(OpCode::Mul, {x, b.param("a")});
-  b.gate(GateKind::RY, {0}, {a});
-  b.gate(GateKind::RX, {1}, {b.param("b")}, flag);
-  b.gate(GateKind::CX, {0, 2}, {}, previous);
-  b.gate(GateKind::U3, {2}, {a, b.param("c"), b.param("d")}, flag);
-  b.gate(GateKind::H, {1}, {}, previous);
-  const SlotId mid = b.expval("ZX", {0, 1});
-  b.gate(GateKind::CSwap, {0, 1, 2}, {}, flag);
-  b.gate(GateKind::CRY, {2, 0}, {b.param("e")}, always);
-  b.gate(GateKind::RZZ, {1, 2}, {b.param("f")}, never);
-  b.gate(GateKind::RXX, {0, 1}, {a}, previous);
-  b.output("mid", mid, true);
-  b.output("y", b.op(OpCode::Concat, {b.expval("Z", {0}), b.expval("Y", {1}),
-                                      b.expval("X", {2})}),
-           true);
-  return b.program;
 }
 
 SequenceBatch conditionalData(const StepProgram &program, std::mt19937_64 &rng,

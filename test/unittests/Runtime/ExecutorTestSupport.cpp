@@ -379,8 +379,11 @@ qruc::runtime::test::referenceRun(const StepProgram &p,
     }
     for (std::size_t m = 0; m < state.size(); ++m)
       slots[state[m]->slot] =
-          t == 0 ? (state[m]->init.empty() ? Values(state[m]->size, 0.0)
-                                           : state[m]->init)
+          t == 0 ? (state[m]->init.size() == state[m]->size
+                        ? state[m]->init
+                        : Values(state[m]->size, state[m]->init.empty()
+                                                     ? 0.0
+                                                     : state[m]->init[0]))
                  : nextValues[m];
     if (t == 0 || !p.persistent) {
       psi.setZero();

@@ -97,6 +97,7 @@ struct VariableInfo {
   std::uint32_t size = 1;
   bool everyStep = false;          ///< outputs and targets: read every step
   std::vector<double> init;        ///< memory and bits: value before step 1
+                                   ///< (empty: zeros; one value: all)
   SlotId slot = kNoSlot;           ///< slot the step reads (inputs, memory)
                                    ///< or writes (outputs)
   SlotId nextSlot = kNoSlot;       ///< memory and bits: value after the step
