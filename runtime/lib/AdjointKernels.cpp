@@ -120,15 +120,19 @@ void qruc::runtime::detail::copyAmplitudes(BatchedState &dst,
 }
 
 double qruc::runtime::detail::zeroStateDeviation(const BatchedState &state) {
+  // Squared distances per lane, one unit-stride pass; the root at the end.
   const std::size_t width = state.paddedBatch(), batch = state.batch();
   double worst = 0.0;
   for (std::size_t i = 0; i < state.dimension(); ++i) {
-    const double *re = state.re() + i * width, *im = state.im() + i * width;
+    const double *QRUC_RESTRICT re = aligned(state.re() + i * width);
+    const double *QRUC_RESTRICT im = aligned(state.im() + i * width);
     const double target = i == 0 ? 1.0 : 0.0;
-    for (std::size_t b = 0; b < batch; ++b)
-      worst = std::max(worst, std::hypot(re[b] - target, im[b]));
+    for (std::size_t b = 0; b < batch; ++b) {
+      const double d = (re[b] - target) * (re[b] - target) + im[b] * im[b];
+      worst = d > worst ? d : worst;
+    }
   }
-  return worst;
+  return std::sqrt(worst);
 }
 
 void qruc::runtime::detail::restoreLanes(BatchedState &state,
