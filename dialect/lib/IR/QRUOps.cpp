@@ -1,8 +1,8 @@
 //===- QRUOps.cpp - qru quantum operations ---------------------------------===//
 //
 // This file implements the quantum ops: result type inference (gates and
-// readouts return one qubit per qubit they consume), the readout verifiers and
-// the register check of qru.alloc, and the custom directive that prints
+// readouts return one qubit per qubit they consume), the readout and
+// permutation verifiers and the register check of qru.alloc, and the custom directive that prints
 // qru.param's initializer arguments exactly. It also instantiates the
 // generated op, enum and interface definitions.
 //
@@ -12,6 +12,8 @@
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
+
+#include <vector>
 
 using namespace mlir;
 using namespace qruc::qru;
@@ -70,8 +72,39 @@ QRU_GATE_INFER_TYPES(RYYOp)
 QRU_GATE_INFER_TYPES(RZZOp)
 QRU_GATE_INFER_TYPES(CCXOp)
 QRU_GATE_INFER_TYPES(CSwapOp)
+QRU_GATE_INFER_TYPES(UnitaryOp)
+QRU_GATE_INFER_TYPES(PermuteOp)
 
 #undef QRU_GATE_INFER_TYPES
+
+OperandRange PermuteOp::getAngles() {
+  // A permutation has no angles: an empty range of its operands.
+  return getOperation()->getOperands().take_front(0);
+}
+
+LogicalResult PermuteOp::verify() {
+  size_t numQubits = getQubits().size();
+  if (numQubits == 0 || numQubits > kMaxQubits)
+    return emitOpError("expects 1 to ")
+           << kMaxQubits << " qubits, but got " << numQubits;
+  ArrayRef<int64_t> perm = getPerm();
+  int64_t dim = int64_t(1) << numQubits;
+  if (static_cast<int64_t>(perm.size()) != dim)
+    return emitOpError("expects a table of ")
+           << dim << " entries for " << numQubits << " qubit(s), but got "
+           << perm.size();
+  std::vector<bool> seen(dim, false);
+  for (auto [index, image] : llvm::enumerate(perm)) {
+    if (image < 0 || image >= dim)
+      return emitOpError("expects entries in [0, ")
+             << dim << "), but entry " << index << " is " << image;
+    if (seen[image])
+      return emitOpError("expects a permutation, but ")
+             << image << " appears more than once";
+    seen[image] = true;
+  }
+  return success();
+}
 
 //===----------------------------------------------------------------------===//
 // Readouts

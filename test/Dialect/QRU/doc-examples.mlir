@@ -269,6 +269,14 @@ func.func @p(%lambda: f64, %q0: !qru.qubit)
   return %q1 : !qru.qubit
 }
 
+// CHECK-LABEL: func.func @permute(
+// CHECK-NEXT:    %{{.+}}:2 = qru.permute [0, 1, 3, 2] %arg0, %arg1
+func.func @permute(%a0: !qru.qubit, %b0: !qru.qubit)
+    -> (!qru.qubit, !qru.qubit) {
+  %a1, %b1 = qru.permute [0, 1, 3, 2] %a0, %b0
+  return %a1, %b1 : !qru.qubit, !qru.qubit
+}
+
 // CHECK-LABEL: func.func @reset(
 // CHECK-NEXT:    %{{.+}} = qru.reset %arg0
 func.func @reset(%q0: !qru.qubit)
@@ -394,6 +402,15 @@ func.func @u2(%phi: f64, %lambda: f64, %q0: !qru.qubit)
 func.func @u3(%theta: f64, %phi: f64, %lambda: f64, %q0: !qru.qubit)
     -> (!qru.qubit) {
   %q1 = qru.u3(%theta, %phi, %lambda) %q0
+  return %q1 : !qru.qubit
+}
+
+// CHECK-LABEL: func.func @unitary(
+// CHECK-NEXT:    %{{.+}} = qru.unitary(%arg0, %arg1, %arg2, %arg3, %arg4, %arg5, %arg6, %arg7) %arg8
+func.func @unitary(%r00: f64, %i00: f64, %r01: f64, %i01: f64, %r10: f64,
+                   %i10: f64, %r11: f64, %i11: f64, %q0: !qru.qubit)
+    -> (!qru.qubit) {
+  %q1 = qru.unitary(%r00, %i00, %r01, %i01, %r10, %i10, %r11, %i11) %q0
   return %q1 : !qru.qubit
 }
 

@@ -15,6 +15,8 @@ def QRU_GateOpInterface : OpInterface<"GateOpInterface"> {
   let description = [{
     A unitary gate: consumes `getInQubits()`, produces `getOutQubits()` in
     the same order, and is parameterized by the real angles `getAngles()`.
+    Gates without angle operands of their own (`qru.permute`) override
+    `getAngles()`.
   }];
   let methods = [
     InterfaceMethod<"the qubit values the gate consumes",
@@ -26,7 +28,7 @@ def QRU_GateOpInterface : OpInterface<"GateOpInterface"> {
         return $_op->getResults();
       }]>,
     InterfaceMethod<"the gate's real parameters (angles)",
-      "::mlir::OperandRange", "getAngles", (ins), [{
+      "::mlir::OperandRange", "getAngles", (ins), [{}], [{
         return $_op.getParams();
       }]>,
     InterfaceMethod<"the gate's name in the .qru language and OpenQASM",

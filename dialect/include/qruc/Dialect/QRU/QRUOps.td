@@ -446,4 +446,68 @@ def QRU_CCXOp : QRU_GateOp<"ccx", 3, 0, "Toffoli gate",
 def QRU_CSwapOp : QRU_GateOp<"cswap", 3, 0, "Fredkin gate",
   "Exchanges the second and third qubits when the first is 1.">;
 
+//===----------------------------------------------------------------------===//
+// Fused gates, produced by the simulator pipeline
+//===----------------------------------------------------------------------===//
+
+def QRU_UnitaryOp : QRU_GateOp<"unitary", 1, 8,
+    "a single-qubit gate given by its matrix", ""> {
+  let angles = "%r00, %i00, %r01, %i01, %r10, %i10, %r11, %i11";
+  let description = [{
+    Applies the 2×2 unitary
+
+    ```
+    U = [[r00 + i·i00, r01 + i·i01],
+         [r10 + i·i10, r11 + i·i11]]
+    ```
+
+    whose eight real entries are the operands, real and imaginary part of
+    each entry in row-major order: |0⟩ becomes U[0][0]|0⟩ + U[1][0]|1⟩. The
+    entries must form a unitary matrix; the verifier cannot check values.
+
+    `qru-fuse-single-qubit` replaces a run of single-qubit gates on a wire
+    with one `qru.unitary` whose entries are computed from the gates' angles
+    by `arith` and `math` ops, so the matrix stays differentiable in the
+    angles, and a matrix that depends on parameters only is computed once per
+    optimizer step. OpenQASM has no such gate: the IBM pipeline never fuses.
+
+    ```mlir
+    %q1 = qru.unitary(%r00, %i00, %r01, %i01, %r10, %i10, %r11, %i11) %q0
+    ```
+  }];
+}
+
+def QRU_PermuteOp : QRU_Op<"permute", [
+    Pure,
+    DeclareOpInterfaceMethods<InferTypeOpInterface>,
+    DeclareOpInterfaceMethods<QRU_GateOpInterface, ["getAngles"]>]> {
+  let summary = "a permutation of the computational basis";
+  let description = [{
+    Permutes the basis states of its N qubits. Number the basis states of
+    the operands k = b₀·2^(N−1) + b₁·2^(N−2) + … + b_(N−1), where bᵢ is the
+    value of operand i (the first operand is the most significant bit, as in
+    the textbook matrices of the other gates); the op maps |k⟩ to
+    |perm[k]⟩, that is, its matrix P has P[perm[k]][k] = 1. `perm` holds 2^N
+    distinct indices; the results are the new qubit values in operand order.
+
+    `qru-compose-permutations` replaces runs of `qru.x`, `qru.cx`,
+    `qru.swap`, `qru.ccx` and `qru.cswap` gates (a ring of CNOTs, say) with
+    one `qru.permute`. In the example, `perm` is the table of
+    `qru.cx %a0, %b0`: |10⟩ ↔ |11⟩.
+
+    ```mlir
+    %a1, %b1 = qru.permute [0, 1, 3, 2] %a0, %b0
+    ```
+  }];
+  let arguments = (ins DenseI64ArrayAttr:$perm,
+                       Variadic<QRU_QubitType>:$qubits);
+  let results = (outs Variadic<QRU_QubitType>:$out_qubits);
+  let assemblyFormat = "$perm $qubits attr-dict";
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The most qubits a permutation may act on: its table has 2^N entries.
+    static constexpr unsigned kMaxQubits = 16;
+  }];
+}
+
 #endif // QRUC_DIALECT_QRU_QRUOPS_TD

@@ -1,0 +1,224 @@
+//===- Passes.td - qru dialect passes ----------------------*- tablegen -*-===//
+//
+// This file declares the optimization passes on the qru dialect. Every pass
+// runs on one qru.model and rewrites its step; the per-target pipelines that
+// chain them live in compiler/lib/Pipeline.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QRUC_DIALECT_QRU_PASSES_TD
+#define QRUC_DIALECT_QRU_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def QRUCancelInverses : Pass<"qru-cancel-inverses", "::qruc::qru::ModelOp"> {
+  let summary = "removes pairs of gates that undo each other";
+  let description = [{
+    Removes a gate together with the gate before it on the same wires when
+    the two multiply to the identity: H·H, X·X, Y·Y, Z·Z, CX·CX, CY·CY, CZ·CZ,
+    CH·CH, SWAP·SWAP, CCX·CCX, CSWAP·CSWAP, S·S†, S†·S, T·T†, T†·T, and
+    a rotation (`rx`, `ry`, `rz`, `p`, `crx`, `cry`, `crz`, `cp`, `rxx`,
+    `ryy`, `rzz`) followed by the same rotation by the opposite angle, when
+    one angle is the `arith.negf` of the other or both are constants that
+    sum to zero.
+
+    The second gate must act on the same wires in the same roles: `cx a, b`
+    then `cx b, a` is not a pair, while `cz a, b` then `cz b, a` is, because
+    the two qubits of `cz` play the same role (likewise `swap`, `cp`, `rxx`,
+    `ryy`, `rzz`, the controls of `ccx` and the targets of `cswap`).
+
+    Gates between the two are allowed when the second gate commutes with
+    them: on every wire they share, both act diagonally in the same Pauli
+    basis (`rz` on the control of a `cx`, `x` on its target, a `cx` sharing
+    only the control). Qubits are values, so "the gate before on the same
+    wire" is the op that defines the operand; the search follows such
+    definitions back through at most `lookback` commuting gates per wire,
+    within one block.
+
+    ```mlir
+    %a1, %b1 = qru.cx %a0, %b0
+    %a2 = qru.rz(%t) %a1
+    %a3, %b2 = qru.cx %a2, %b1
+    // becomes
+    %a3 = qru.rz(%t) %a0
+    ```
+  }];
+  let options = [
+    Option<"lookback", "lookback", "unsigned", /*default=*/"32",
+           "the most commuting gates the search passes on one wire">
+  ];
+}
+
+def QRUMergeRotations : Pass<"qru-merge-rotations", "::qruc::qru::ModelOp"> {
+  let summary = "adds the angles of consecutive rotations about one axis";
+  let description = [{
+    Replaces a rotation followed by the same rotation on the same wires
+    (`rx`, `ry`, `rz`, `p`, and `crx`, `cry`, `crz`, `cp`, `rxx`, `ryy`,
+    `rzz` in the same roles) with one rotation by the sum of the angles,
+    computed by `arith.addf`. Commuting gates between the two are passed as
+    in `qru-cancel-inverses`.
+
+    Then drops every rotation whose angle is a constant equal to 0 modulo its
+    period, to within 1e-12 rad:
+
+    - `p` and `cp` are periodic in 2π exactly;
+    - `rx`, `ry`, `rz`, `rxx`, `ryy` and `rzz` are periodic in 4π as
+      matrices, but R(2π) = −I: a global phase, which no readout,
+      measurement or condition can observe, so they are dropped at
+      multiples of 2π;
+    - `crx`, `cry` and `crz` are dropped only at multiples of 4π, since
+      CR(2π) = Z ⊗ I on the control: the phase is no longer global.
+
+    ```mlir
+    %q1 = qru.rx(%a) %q0
+    %q2 = qru.rx(%b) %q1
+    // becomes
+    %s = arith.addf %a, %b : f64
+    %q2 = qru.rx(%s) %q0
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+  let options = [
+    Option<"lookback", "lookback", "unsigned", /*default=*/"32",
+           "the most commuting gates the search passes on one wire">
+  ];
+}
+
+def QRUFoldConstants : Pass<"qru-fold-constants", "::qruc::qru::ModelOp"> {
+  let summary = "folds constant angle expressions";
+  let description = [{
+    Folds the classical computation of the step as far as constants allow:
+    the canonicalization patterns and folders of `arith`, `math` (`sin`,
+    `asin`, `exp`, `powf`, …) and `tensor`, plus what they leave out:
+
+    - `linalg.map` over constant tensors, with a body of foldable ops, folds
+      to a constant tensor;
+    - `tensor.extract` at constant indices looks through `tensor.concat`,
+      `tensor.extract_slice` with static offsets and strides, and
+      `tensor.insert` at another constant index;
+    - `arith.addf %x, 0.0` folds to `%x` when every use is a gate angle (the
+      sign of a zero angle makes no difference to a gate).
+
+    ```mlir
+    %pi = arith.constant 3.1415926535897931 : f64
+    %c4 = arith.constant 4.0 : f64
+    %a = arith.divf %pi, %c4 : f64
+    %s = math.sin %a : f64
+    // becomes
+    %s = arith.constant 0.70710678118654746 : f64
+    ```
+  }];
+}
+
+def QRUFuseSingleQubit : Pass<"qru-fuse-single-qubit", "::qruc::qru::ModelOp"> {
+  let summary = "fuses runs of single-qubit gates into qru.unitary";
+  let description = [{
+    Replaces every run of at least `min-run` single-qubit gates on one wire
+    (consecutive in its SSA chain and in one block) with one `qru.unitary`
+    holding the product of their matrices. The eight real entries are
+    computed from the angles by `arith` and `math` ops, so the fused gate
+    stays differentiable; entries that depend on parameters only are then
+    hoisted by `qru-hoist-parameter-only` and computed once per optimizer
+    step. Products of constants are computed at compile time.
+
+    For the simulator only: OpenQASM has no matrix gate.
+
+    ```mlir
+    %q1 = qru.h %q0
+    %q2 = qru.rz(%t) %q1
+    // becomes
+    %q2 = qru.unitary(...) %q0  // RZ(t) · H
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect"];
+  let options = [
+    Option<"minRun", "min-run", "unsigned", /*default=*/"2",
+           "the shortest run of gates worth fusing">
+  ];
+}
+
+def QRUComposePermutations
+    : Pass<"qru-compose-permutations", "::qruc::qru::ModelOp"> {
+  let summary = "composes networks of CNOT, SWAP and X into qru.permute";
+  let description = [{
+    Collects the permutation gates of a block (`x`, `cx`, `swap`, `ccx`,
+    `cswap`) into maximal groups in which each gate takes its qubits from
+    the group or from outside it, and no op outside the group consumes a
+    qubit between two of its gates; a group of at least `min-gates` gates on
+    at most `max-qubits` wires becomes one `qru.permute` whose table is the
+    product of the gates' basis permutations.
+
+    A simulator applies a permutation of 2^k basis states in one pass over
+    the state vector, where the gates would take one pass each: the ring of
+    CNOTs of a QRU layer over eight wires becomes a single pass. A group
+    smaller than `min-gates` is not worth a table.
+
+    ```mlir
+    %a1, %b1 = qru.cx %a0, %b0
+    %b2, %c1 = qru.cx %b1, %c0
+    %c2, %a2 = qru.cx %c1, %a1
+    // becomes
+    %a2, %b2, %c2 = qru.permute [0, 5, 7, 2, 3, 6, 4, 1] %a0, %b0, %c0
+    ```
+  }];
+  let options = [
+    Option<"minGates", "min-gates", "unsigned", /*default=*/"3",
+           "the fewest gates worth composing">,
+    Option<"maxQubits", "max-qubits", "unsigned", /*default=*/"10",
+           "the most wires one permutation may act on">
+  ];
+}
+
+def QRUHoistParameterOnly
+    : Pass<"qru-hoist-parameter-only", "::qruc::qru::ModelOp"> {
+  let summary = "moves parameter-only computation to the start of the step";
+  let description = [{
+    Moves every side-effect-free classical op of the step whose operands
+    depend on parameters and constants only (not on inputs, memory, bits or
+    measurement outcomes) to the start of the step, in its original order,
+    and marks it with the unit attribute `qru.parameter_only`. Ops are also
+    taken out of `scf.if` branches when they are speculatable.
+
+    The step's parameter-only prefix is the part of the step that runs once
+    per optimizer step rather than once per sample and time step: the
+    matrices of the fused variational layers, for instance. The step keeps
+    its signature, so the prefix needs no new op; a backend computes the
+    marked ops once per parameter update (the simulator's program lowering
+    keeps them in shared slots) and the per-sample code after them.
+
+    ```mlir
+    %y = arith.mulf %x, %x : f64          // depends on the input x
+    %w2 = arith.mulf %w, %w : f64         // parameters only
+    // becomes
+    %w2 = arith.mulf %w, %w {qru.parameter_only} : f64
+    %y = arith.mulf %x, %x : f64
+    ```
+  }];
+}
+
+def QRUDeadReadouts : Pass<"qru-dead-readouts", "::qruc::qru::ModelOp"> {
+  let summary = "removes unused readouts and gates no readout can observe";
+  let description = [{
+    Removes every `qru.expval` whose value is unused, then every quantum op
+    outside the backward light cone of what the step observes: the used
+    readouts and measurement outcomes, the qubits a persistent step yields,
+    and anything an unknown op does with a qubit. A gate, reset or
+    measurement with an unused outcome stays when any qubit it produces
+    reaches an observation, and then all its input qubits are observed too.
+    Removing ops whose outputs no observation depends on leaves the
+    statistics of every observation unchanged.
+
+    A QRU's ancillas are never read, but they stay: the controlled swaps
+    that move amplitude into them also produce the hidden qubits, which are
+    read, so the swaps (and with them the ancillas) are in the light cone.
+    Qubit allocations left without uses are removed as well.
+
+    ```mlir
+    %z, %q1 = qru.expval "Z" %q0      // %z unused: removed
+    %a1 = qru.h %a0                   // %a1 never observed: removed
+    ```
+  }];
+}
+
+#endif // QRUC_DIALECT_QRU_PASSES_TD
