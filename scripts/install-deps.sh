@@ -12,6 +12,7 @@ packages=(
   antlr4 libantlr4-runtime-dev default-jre-headless
   libeigen3-dev libgtest-dev zlib1g-dev
   python3 python3-venv
+  librsvg2-bin
 )
 
 if [ "$(id -u)" -eq 0 ]; then

@@ -1,5 +1,6 @@
 # lit configuration for qruc's compiler tests.
 import os
+import shutil
 import sys
 
 import lit.formats
@@ -32,3 +33,7 @@ llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.add_tool_substitutions(
     ["qruc", "qruc-opt"], [config.qruc_tools_dir])
+
+# The SVG rendering test needs an SVG to PNG converter.
+if shutil.which("rsvg-convert"):
+    config.available_features.add("rsvg-convert")

@@ -128,3 +128,26 @@ void qruc::printSummary(const ModelSummary &summary, llvm::raw_ostream &os) {
   os << "  measurements: " << summary.measurements << "\n";
   os << "  resets: " << summary.resets << "\n";
 }
+
+void qruc::printOptimizationSummary(const ModelSummary &before,
+                                    const ModelSummary &after,
+                                    llvm::StringRef pipeline,
+                                    llvm::raw_ostream &os) {
+  auto line = [&](llvm::StringRef indent, llvm::StringRef name, int64_t from,
+                  int64_t to) {
+    os << indent << name << ": " << from << " -> " << to << "\n";
+  };
+  os << "optimized (" << pipeline << " pipeline):\n";
+  line("  ", "gates", before.totalGates, after.totalGates);
+  std::map<std::string, std::pair<int64_t, int64_t>> gates;
+  for (const auto &[name, count] : before.gates)
+    gates[name].first = count;
+  for (const auto &[name, count] : after.gates)
+    gates[name].second = count;
+  for (const auto &[name, counts] : gates)
+    line("    ", name, counts.first, counts.second);
+  line("  ", "depth", before.depth, after.depth);
+  line("  ", "readouts", before.readouts, after.readouts);
+  line("  ", "measurements", before.measurements, after.measurements);
+  line("  ", "resets", before.resets, after.resets);
+}

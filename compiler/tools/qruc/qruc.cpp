@@ -7,17 +7,23 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "qruc/Analysis/Circuit.h"
 #include "qruc/Analysis/Summary.h"
+#include "qruc/Dialect/QRU/Passes.h"
 #include "qruc/Dialect/QRU/QRUDialect.h"
 #include "qruc/Dialect/QRU/QRUOps.h"
 #include "qruc/Frontend/MLIRGen.h"
 #include "qruc/Frontend/Parser.h"
 #include "qruc/Frontend/Sema.h"
+#include "qruc/Pipeline/Pipelines.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
+#include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
+#include "mlir/Support/Timing.h"
+#include "mlir/Transforms/Passes.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -29,7 +35,7 @@ using namespace qruc;
 
 namespace {
 
-enum class Emit { AST, MLIR, Summary };
+enum class Emit { AST, MLIR, Summary, MLIROpt, Circuit, SVG };
 
 llvm::cl::OptionCategory qrucCategory("qruc options");
 
@@ -44,7 +50,38 @@ llvm::cl::opt<Emit> emitAction(
         clEnumValN(Emit::AST, "ast", "the abstract syntax tree"),
         clEnumValN(Emit::MLIR, "mlir", "the qru dialect, as generated"),
         clEnumValN(Emit::Summary, "summary",
-                   "qubits, parameters, gates and depth per step")),
+                   "qubits, parameters, gates and depth per step"),
+        clEnumValN(Emit::MLIROpt, "mlir-opt",
+                   "the qru dialect after the --pipeline passes"),
+        clEnumValN(Emit::Circuit, "circuit", "one time step, drawn as text"),
+        clEnumValN(Emit::SVG, "svg", "one time step, drawn as SVG")),
+    llvm::cl::cat(qrucCategory));
+
+// Optimization: --emit=mlir-opt and the summary run the pipeline of
+// --pipeline; the circuit drawings show the step as generated unless
+// --pipeline is given.
+llvm::cl::opt<Target> pipelineTarget(
+    "pipeline",
+    llvm::cl::desc("The target whose optimization pipeline runs (default: "
+                   "sim)"),
+    llvm::cl::init(Target::Sim),
+    llvm::cl::values(
+        clEnumValN(Target::Sim, "sim",
+                   "the simulator: fuses gates into matrices, permutations"),
+        clEnumValN(Target::IBM, "ibm", "IBM devices: keeps OpenQASM gates")),
+    llvm::cl::cat(qrucCategory));
+
+llvm::cl::opt<bool> printIRAfterAll(
+    "print-ir-after-all",
+    llvm::cl::desc("Print the IR after every pass of the pipeline (to "
+                   "standard error)"),
+    llvm::cl::cat(qrucCategory));
+
+llvm::cl::list<std::string> printIRAfter(
+    "print-ir-after",
+    llvm::cl::desc("Print the IR after each pass named here (to standard "
+                   "error)"),
+    llvm::cl::value_desc("pass"), llvm::cl::CommaSeparated,
     llvm::cl::cat(qrucCategory));
 
 llvm::cl::opt<std::string> outputFile("o",
@@ -53,6 +90,54 @@ llvm::cl::opt<std::string> outputFile("o",
                                       llvm::cl::value_desc("file"),
                                       llvm::cl::init("-"),
                                       llvm::cl::cat(qrucCategory));
+
+/// Runs the --pipeline passes on `ir`, with the IR printing and timing the
+/// command line asks for.
+mlir::LogicalResult optimize(mlir::ModuleOp ir, mlir::TimingScope &timing) {
+  PipelineRunOptions options;
+  options.printIRAfterAll = printIRAfterAll;
+  options.printIRAfter.assign(printIRAfter.begin(), printIRAfter.end());
+  std::string problem =
+      checkPassArguments(pipelineTarget, options.printIRAfter);
+  if (!problem.empty()) {
+    llvm::errs() << "qruc: error: --print-ir-after: " << problem << "\n";
+    return mlir::failure();
+  }
+  options.applyCommandLineOptions = true;
+  options.timing = &timing;
+  return runPipeline(ir, pipelineTarget, options);
+}
+
+/// Prints what --emit=summary, mlir-opt, circuit or svg asks for.
+int emitModel(mlir::ModuleOp ir, mlir::TimingScope &timing,
+              llvm::raw_ostream &os) {
+  auto model = [](mlir::ModuleOp module) {
+    return *module.getBody()->getOps<qru::ModelOp>().begin();
+  };
+  if (emitAction == Emit::Summary) {
+    ModelSummary before = summarize(model(ir));
+    printSummary(before, os);
+    mlir::OwningOpRef<mlir::ModuleOp> optimized = ir.clone();
+    if (failed(optimize(*optimized, timing)))
+      return 1;
+    printOptimizationSummary(before, summarize(model(*optimized)),
+                             targetName(pipelineTarget), os);
+    return 0;
+  }
+  bool drawing = emitAction == Emit::Circuit || emitAction == Emit::SVG;
+  if ((!drawing || pipelineTarget.getNumOccurrences() > 0) &&
+      failed(optimize(ir, timing)))
+    return 1;
+  if (emitAction == Emit::MLIROpt) {
+    ir.print(os, mlir::OpPrintingFlags());
+    os << "\n";
+  } else if (emitAction == Emit::Circuit) {
+    printCircuitText(extractCircuit(model(ir)), os, /*maxWidth=*/120);
+  } else {
+    printCircuitSvg(extractCircuit(model(ir)), os);
+  }
+  return 0;
+}
 
 /// The most stack the front end may use on hostile input.
 constexpr unsigned kFrontendStackBytes = 512u << 20;
@@ -65,6 +150,10 @@ int compile() {
 
   llvm::SourceMgr sourceMgr;
   mlir::SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+  mlir::DefaultTimingManager timingManager;
+  mlir::applyDefaultTimingManagerCLOptions(timingManager);
+  mlir::TimingScope timing = timingManager.getRootScope();
+  mlir::TimingScope frontEndTiming = timing.nest("front end");
 
   std::string error;
   std::unique_ptr<llvm::MemoryBuffer> buffer =
@@ -103,13 +192,13 @@ int compile() {
                                                       context);
   if (!ir)
     return 1;
+  frontEndTiming.stop();
 
   if (emitAction == Emit::MLIR) {
     ir->print(output->os(), mlir::OpPrintingFlags());
     output->os() << "\n";
-  } else {
-    auto modelOp = *ir->getBody()->getOps<qru::ModelOp>().begin();
-    printSummary(summarize(modelOp), output->os());
+  } else if (int status = emitModel(*ir, timing, output->os())) {
+    return status;
   }
   output->keep();
   return 0;
@@ -120,6 +209,11 @@ int compile() {
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   mlir::registerAsmPrinterCLOptions();
+  // MLIR's --mlir-print-ir-after=PASS takes the passes registered before it.
+  qru::registerQRUPasses();
+  mlir::registerTransformsPasses();
+  mlir::registerPassManagerCLOptions();
+  mlir::registerDefaultTimingManagerCLOptions();
   llvm::cl::HideUnrelatedOptions(qrucCategory);
   llvm::cl::ParseCommandLineOptions(
       argc, argv,
@@ -127,10 +221,13 @@ int main(int argc, char **argv) {
       "  qruc model.qru                  check the model, print its summary\n"
       "  qruc model.qru --emit=ast       print the abstract syntax tree\n"
       "  qruc model.qru --emit=mlir      print the qru dialect\n"
+      "  qruc model.qru --emit=mlir-opt  print it optimized for --pipeline\n"
+      "  qruc model.qru --emit=circuit   draw one time step (--emit=svg)\n"
       "  qruc - < model.qru              read the model from standard input\n\n"
       "  MLIR's printing options apply to --emit=mlir, e.g.\n"
       "  --mlir-print-debuginfo (source locations) and\n"
-      "  --mlir-print-op-generic; --help-hidden lists them all.\n");
+      "  --mlir-print-op-generic; --help-hidden lists them all, and\n"
+      "  MLIR's pass manager options (--mlir-timing, --mlir-print-ir-*).\n");
   int status = 1;
   llvm::thread worker(std::optional<unsigned>(kFrontendStackBytes), [&] { status = compile(); });
   worker.join();

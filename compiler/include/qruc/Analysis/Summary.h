@@ -2,7 +2,8 @@
 //
 // This file declares the model summary behind `qruc --emit=summary`: qubits
 // per register, trainable parameters per name and in total, gates per step
-// by kind, and the gate depth of the step.
+// by kind, and the gate depth of the step; and the comparison of the step
+// before and after optimization.
 //
 //===----------------------------------------------------------------------===//
 
@@ -39,6 +40,13 @@ ModelSummary summarize(qru::ModelOp model);
 
 /// Prints `summary` in the `--emit=summary` format.
 void printSummary(const ModelSummary &summary, llvm::raw_ostream &os);
+
+/// Prints how the pipeline called `pipeline` changed the step: gate counts
+/// per gate name, depth, readouts, measurements and resets, as
+/// "before -> after".
+void printOptimizationSummary(const ModelSummary &before,
+                              const ModelSummary &after,
+                              llvm::StringRef pipeline, llvm::raw_ostream &os);
 
 } // namespace qruc
 
