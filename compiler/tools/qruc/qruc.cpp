@@ -16,6 +16,7 @@
 #include "qruc/Frontend/Parser.h"
 #include "qruc/Frontend/Sema.h"
 #include "qruc/Pipeline/Pipelines.h"
+#include "qruc/Target/Sim/LowerToStepProgram.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/Diagnostics.h"
@@ -35,7 +36,7 @@ using namespace qruc;
 
 namespace {
 
-enum class Emit { AST, MLIR, Summary, MLIROpt, Circuit, SVG };
+enum class Emit { AST, MLIR, Program, Summary, MLIROpt, Circuit, SVG };
 
 llvm::cl::OptionCategory qrucCategory("qruc options");
 
@@ -49,6 +50,8 @@ llvm::cl::opt<Emit> emitAction(
     llvm::cl::values(
         clEnumValN(Emit::AST, "ast", "the abstract syntax tree"),
         clEnumValN(Emit::MLIR, "mlir", "the qru dialect, as generated"),
+        clEnumValN(Emit::Program, "program",
+                   "the step program the simulator runs"),
         clEnumValN(Emit::Summary, "summary",
                    "qubits, parameters, gates and depth per step"),
         clEnumValN(Emit::MLIROpt, "mlir-opt",
@@ -194,9 +197,17 @@ int compile() {
     return 1;
   frontEndTiming.stop();
 
+  auto modelOp = *ir->getBody()->getOps<qru::ModelOp>().begin();
   if (emitAction == Emit::MLIR) {
     ir->print(output->os(), mlir::OpPrintingFlags());
     output->os() << "\n";
+  } else if (emitAction == Emit::Program) {
+    // From the IR as generated: the lowering does not yet take the sim
+    // pipeline's fused qru.unitary and qru.permute ops.
+    mlir::FailureOr<runtime::StepProgram> program = lowerToStepProgram(modelOp);
+    if (failed(program))
+      return 1;
+    printStepProgram(*program, output->os());
   } else if (int status = emitModel(*ir, timing, output->os())) {
     return status;
   }
@@ -223,6 +234,7 @@ int main(int argc, char **argv) {
       "  qruc model.qru --emit=mlir      print the qru dialect\n"
       "  qruc model.qru --emit=mlir-opt  print it optimized for --pipeline\n"
       "  qruc model.qru --emit=circuit   draw one time step (--emit=svg)\n"
+      "  qruc model.qru --emit=program   print the simulator's step program\n"
       "  qruc - < model.qru              read the model from standard input\n\n"
       "  MLIR's printing options apply to --emit=mlir, e.g.\n"
       "  --mlir-print-debuginfo (source locations) and\n"
