@@ -110,9 +110,14 @@ void qruc::runtime::probabilitiesOfOne(const BatchedState &state,
   }
 }
 
-void qruc::runtime::measure(BatchedState &state, unsigned wire,
-                            const MeasurementDraw &draw,
-                            std::uint8_t *outcomes) {
+namespace {
+
+/// Draws the outcomes of measuring `wire`, then hands every pair of rows
+/// that differ only in that wire (|…0…⟩ and |…1…⟩) to `update`, with the
+/// per-sample factors the draw left for each half.
+template <typename RowPairUpdate>
+void collapse(BatchedState &state, unsigned wire, const MeasurementDraw &draw,
+              std::uint8_t *outcomes, RowPairUpdate update) {
   const std::size_t width = state.paddedBatch();
   double *s0 = state.scratch(2 * width), *s1 = s0 + width;
   drawOutcomes(state, wire, draw, s0, s1, outcomes);
@@ -121,22 +126,25 @@ void qruc::runtime::measure(BatchedState &state, unsigned wire,
   double *re = state.re(), *im = state.im();
   for (std::size_t t = 0; t < pairs.count(); ++t) {
     const std::size_t i0 = pairs(t) * width, i1 = i0 + bit * width;
-    scaleRow(re + i0, im + i0, s0, width);
-    scaleRow(re + i1, im + i1, s1, width);
+    update(re + i0, im + i0, re + i1, im + i1, s0, s1, width);
   }
+}
+
+} // namespace
+
+void qruc::runtime::measure(BatchedState &state, unsigned wire,
+                            const MeasurementDraw &draw,
+                            std::uint8_t *outcomes) {
+  collapse(state, wire, draw, outcomes,
+           [](double *re0, double *im0, double *re1, double *im1,
+              const double *s0, const double *s1, std::size_t width) {
+             scaleRow(re0, im0, s0, width);
+             scaleRow(re1, im1, s1, width);
+           });
 }
 
 void qruc::runtime::reset(BatchedState &state, unsigned wire,
                           const MeasurementDraw &draw,
                           std::uint8_t *outcomes) {
-  const std::size_t width = state.paddedBatch();
-  double *s0 = state.scratch(2 * width), *s1 = s0 + width;
-  drawOutcomes(state, wire, draw, s0, s1, outcomes);
-  BlockIndexer pairs(state.numQubits(), &wire, 1);
-  const std::size_t bit = std::size_t(1) << wire;
-  double *re = state.re(), *im = state.im();
-  for (std::size_t t = 0; t < pairs.count(); ++t) {
-    const std::size_t i0 = pairs(t) * width, i1 = i0 + bit * width;
-    foldRows(re + i0, im + i0, re + i1, im + i1, s0, s1, width);
-  }
+  collapse(state, wire, draw, outcomes, foldRows);
 }
