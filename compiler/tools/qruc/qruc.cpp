@@ -12,6 +12,7 @@
 #include "qruc/Dialect/QRU/Passes.h"
 #include "qruc/Dialect/QRU/QRUDialect.h"
 #include "qruc/Dialect/QRU/QRUOps.h"
+#include "qruc/Driver/SimTarget.h"
 #include "qruc/Frontend/MLIRGen.h"
 #include "qruc/Frontend/Parser.h"
 #include "qruc/Frontend/Sema.h"
@@ -31,6 +32,8 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/thread.h"
+
+#include <thread>
 
 using namespace qruc;
 
@@ -60,9 +63,9 @@ llvm::cl::opt<Emit> emitAction(
         clEnumValN(Emit::SVG, "svg", "one time step, drawn as SVG")),
     llvm::cl::cat(qrucCategory));
 
-// Optimization: --emit=mlir-opt and the summary run the pipeline of
-// --pipeline; the circuit drawings show the step as generated unless
-// --pipeline is given.
+// Optimization: --emit=mlir-opt, --emit=program and the summary run the
+// pipeline of --pipeline; the circuit drawings show the step as generated
+// unless --pipeline is given.
 llvm::cl::opt<Target> pipelineTarget(
     "pipeline",
     llvm::cl::desc("The target whose optimization pipeline runs (default: "
@@ -93,6 +96,137 @@ llvm::cl::opt<std::string> outputFile("o",
                                       llvm::cl::value_desc("file"),
                                       llvm::cl::init("-"),
                                       llvm::cl::cat(qrucCategory));
+
+// --target sim: training, testing and prediction.
+llvm::cl::OptionCategory simCategory("--target sim options");
+
+enum class RunTarget { None, Sim };
+
+llvm::cl::opt<RunTarget> runTarget(
+    "target", llvm::cl::desc("Run the model instead of printing a stage"),
+    llvm::cl::init(RunTarget::None),
+    llvm::cl::values(clEnumValN(RunTarget::Sim, "sim",
+                                "train and test it on the simulator as its "
+                                "experiment says")),
+    llvm::cl::cat(qrucCategory));
+
+llvm::cl::opt<std::string> outputDir(
+    "out",
+    llvm::cl::desc("Directory of checkpoints and metrics.csv (default: "
+                   "runs/<model name>)"),
+    llvm::cl::value_desc("dir"), llvm::cl::cat(simCategory));
+
+llvm::cl::opt<std::string> resumeFrom(
+    "resume",
+    llvm::cl::desc("Continue the experiment that wrote this checkpoint"),
+    llvm::cl::value_desc("checkpoint"), llvm::cl::cat(simCategory));
+
+llvm::cl::opt<std::string> paramsFile(
+    "params", llvm::cl::desc("Trained parameters (a checkpoint) for --predict"),
+    llvm::cl::value_desc("file"), llvm::cl::cat(simCategory));
+
+llvm::cl::opt<std::string> predictData(
+    "predict",
+    llvm::cl::desc("Write one CSV row of model outputs per sample of this "
+                   "data file (to -o)"),
+    llvm::cl::value_desc("data"), llvm::cl::cat(simCategory));
+
+llvm::cl::opt<unsigned> epochsOverride(
+    "epochs", llvm::cl::desc("Maximum epochs (overrides the model file)"),
+    llvm::cl::value_desc("n"), llvm::cl::cat(simCategory));
+
+llvm::cl::opt<unsigned> batchOverride(
+    "batch", llvm::cl::desc("Mini-batch size (overrides the model file)"),
+    llvm::cl::value_desc("n"), llvm::cl::cat(simCategory));
+
+llvm::cl::opt<std::uint64_t> seedOverride(
+    "seed", llvm::cl::desc("Random seed (overrides the model file)"),
+    llvm::cl::value_desc("n"), llvm::cl::cat(simCategory));
+
+/// --threads. libLLVM registers a hidden --threads of its own (ThinLTO's,
+/// which qruc never runs), so this option is created only after
+/// takeOverOptionName("threads") has released the name.
+llvm::cl::opt<unsigned> &threadCount() {
+  static llvm::cl::opt<unsigned> option(
+      "threads",
+      llvm::cl::desc(
+          "Worker threads (default: the machine's hardware threads)"),
+      llvm::cl::value_desc("n"), llvm::cl::cat(simCategory));
+  return option;
+}
+
+/// Unregisters a library's option called `name` so that qruc can define
+/// its own.
+void takeOverOptionName(llvm::StringRef name) {
+  auto options = llvm::cl::getRegisteredOptions();
+  auto found = options.find(name);
+  if (found != options.end())
+    found->second->removeArgument();
+}
+
+llvm::cl::opt<double> holdoutFraction(
+    "holdout",
+    llvm::cl::desc("Replace the file's split by a stratified holdout with "
+                   "this test fraction, e.g. 0.2"),
+    llvm::cl::value_desc("fraction"), llvm::cl::cat(simCategory));
+
+/// Checks the --target sim options that the option parser cannot; prints
+/// the first problem and returns false.
+bool checkSimOptions() {
+  auto problem = [](llvm::StringRef message) {
+    llvm::errs() << "qruc: error: " << message << "\n";
+    return false;
+  };
+  bool sim = runTarget == RunTarget::Sim;
+  std::initializer_list<const llvm::cl::Option *> simOnly = {
+      &outputDir,     &resumeFrom,    &paramsFile,
+      &predictData,   &epochsOverride, &batchOverride,
+      &seedOverride,  &threadCount(), &holdoutFraction};
+  for (const llvm::cl::Option *option : simOnly)
+    if (!sim && option->getNumOccurrences() > 0)
+      return problem(("--" + option->ArgStr + " needs --target sim").str());
+  if (batchOverride.getNumOccurrences() > 0 && batchOverride == 0)
+    return problem("--batch must be at least 1");
+  if (epochsOverride.getNumOccurrences() > 0 && epochsOverride == 0)
+    return problem("--epochs must be at least 1");
+  if (threadCount().getNumOccurrences() > 0 && threadCount() == 0)
+    return problem("--threads must be at least 1");
+  if (holdoutFraction.getNumOccurrences() > 0 &&
+      !(holdoutFraction > 0 && holdoutFraction < 1))
+    return problem("--holdout must lie strictly between 0 and 1");
+  if (predictData.getNumOccurrences() > 0 && paramsFile.empty())
+    return problem("--predict needs --params FILE (a checkpoint)");
+  if (paramsFile.getNumOccurrences() > 0 && predictData.empty())
+    return problem("--params is read by --predict DATA");
+  if (!predictData.empty() && !resumeFrom.empty())
+    return problem("--predict and --resume exclude each other");
+  if (sim && emitAction.getNumOccurrences() > 0)
+    return problem("--emit and --target exclude each other");
+  return true;
+}
+
+/// The --target sim options as the driver library takes them.
+SimTargetOptions simOptions(llvm::StringRef filename) {
+  SimTargetOptions options;
+  options.modelFile = filename.str();
+  options.outputDir = outputDir;
+  options.resumeFrom = resumeFrom;
+  options.paramsFile = paramsFile;
+  options.predictData = predictData;
+  options.predictOutput = outputFile;
+  if (epochsOverride.getNumOccurrences() > 0)
+    options.epochs = epochsOverride;
+  if (batchOverride.getNumOccurrences() > 0)
+    options.batch = batchOverride;
+  if (seedOverride.getNumOccurrences() > 0)
+    options.seed = seedOverride;
+  if (holdoutFraction.getNumOccurrences() > 0)
+    options.holdout = holdoutFraction;
+  options.threads = threadCount().getNumOccurrences() > 0
+                        ? threadCount().getValue()
+                        : std::max(1u, std::thread::hardware_concurrency());
+  return options;
+}
 
 /// Runs the --pipeline passes on `ir`, with the IR printing and timing the
 /// command line asks for.
@@ -176,6 +310,17 @@ int compile() {
   if (!module)
     return 1;
 
+  if (runTarget == RunTarget::Sim) {
+    std::unique_ptr<hir::Model> model = analyze(*module, filename, context);
+    if (!model)
+      return 1;
+    mlir::OwningOpRef<mlir::ModuleOp> ir =
+        generateMLIR(*model, filename, context);
+    if (!ir)
+      return 1;
+    return runSimTarget(*model, *ir, simOptions(filename), context);
+  }
+
   std::unique_ptr<llvm::ToolOutputFile> output =
       mlir::openOutputFile(outputFile, &error);
   if (!output) {
@@ -202,8 +347,8 @@ int compile() {
     ir->print(output->os(), mlir::OpPrintingFlags());
     output->os() << "\n";
   } else if (emitAction == Emit::Program) {
-    // From the IR as generated: the lowering does not yet take the sim
-    // pipeline's fused qru.unitary and qru.permute ops.
+    if (failed(optimize(*ir, timing)))
+      return 1;
     mlir::FailureOr<runtime::StepProgram> program = lowerToStepProgram(modelOp);
     if (failed(program))
       return 1;
@@ -225,7 +370,9 @@ int main(int argc, char **argv) {
   mlir::registerTransformsPasses();
   mlir::registerPassManagerCLOptions();
   mlir::registerDefaultTimingManagerCLOptions();
-  llvm::cl::HideUnrelatedOptions(qrucCategory);
+  takeOverOptionName("threads");
+  threadCount();
+  llvm::cl::HideUnrelatedOptions({&qrucCategory, &simCategory});
   llvm::cl::ParseCommandLineOptions(
       argc, argv,
       "qruc - the compiler for quantum recurrent neural networks\n\n"
@@ -235,11 +382,17 @@ int main(int argc, char **argv) {
       "  qruc model.qru --emit=mlir-opt  print it optimized for --pipeline\n"
       "  qruc model.qru --emit=circuit   draw one time step (--emit=svg)\n"
       "  qruc model.qru --emit=program   print the simulator's step program\n"
-      "  qruc - < model.qru              read the model from standard input\n\n"
+      "  qruc - < model.qru              read the model from standard input\n"
+      "  qruc model.qru --target sim     train and test it as its experiment\n"
+      "                                  says (checkpoints in runs/<model>)\n"
+      "  qruc model.qru --target sim --params runs/m/checkpoint.json\n"
+      "       --predict data.csv         one row of outputs per sample\n\n"
       "  MLIR's printing options apply to --emit=mlir, e.g.\n"
       "  --mlir-print-debuginfo (source locations) and\n"
       "  --mlir-print-op-generic; --help-hidden lists them all, and\n"
       "  MLIR's pass manager options (--mlir-timing, --mlir-print-ir-*).\n");
+  if (!checkSimOptions())
+    return 1;
   int status = 1;
   llvm::thread worker(std::optional<unsigned>(kFrontendStackBytes), [&] { status = compile(); });
   worker.join();

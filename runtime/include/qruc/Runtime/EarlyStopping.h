@@ -37,6 +37,16 @@ public:
   std::size_t epochsSinceImprovement() const { return stalled; }
   bool shouldStop() const { return stalled >= patience; }
 
+  /// Puts the rule back where a checkpoint left it (after at least one
+  /// update()).
+  void restore(double bestLoss, std::size_t bestEpochSeen,
+               std::size_t epochsSinceImprovement) {
+    best = bestLoss;
+    bestAt = bestEpochSeen;
+    stalled = epochsSinceImprovement;
+    seen = true;
+  }
+
 private:
   std::size_t patience;
   double minDelta;

@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <limits>
+#include <utility>
 #include <vector>
 
 namespace qruc::runtime {
@@ -45,6 +46,16 @@ public:
   const std::vector<double> &bestParams() const { return bestParameters; }
   std::size_t epochsSinceImprovement() const { return stalled; }
   std::size_t timesHalved() const { return halvings; }
+
+  /// Puts the rule back where a checkpoint left it: the best loss and its
+  /// parameters, the epochs since then and the halvings so far.
+  void restore(double bestLoss, std::vector<double> bestParams,
+               std::size_t epochsSinceImprovement, std::size_t timesHalved) {
+    best = bestLoss;
+    bestParameters = std::move(bestParams);
+    stalled = epochsSinceImprovement;
+    halvings = timesHalved;
+  }
 
 private:
   std::size_t patience;
