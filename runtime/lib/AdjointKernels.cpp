@@ -182,25 +182,25 @@ void qruc::runtime::detail::addPauliImage(BatchedState &lambda,
   }
 }
 
-void qruc::runtime::detail::gateAngleGradients(
-    const BatchedState &psi, const BatchedState &lambda, GateKind kind,
-    const unsigned *wires, const Angle *angles, const bool *want,
-    AlignedBuffer &work, double *grads) {
-  const GateInfo &info = gateInfo(kind);
-  const unsigned k = info.numQubits, dim = 1u << k;
-  const std::size_t width = psi.paddedBatch(), batch = psi.batch();
-  const PairList pairs = pairList(dim, info.kernel);
-  const unsigned numPairs = pairs.count;
+namespace {
 
-  // R[p] = Σ_blocks ψ_e·conj(λ_f) for pair p = (e, f), per lane.
-  work.reserveUninitialized(2 * numPairs * width);
+/// R[p] = Σ_blocks ψ_e·conj(λ_f) per lane for every pair p = (e, f) of
+/// pairList(2^k, kernel), as rows 2p (real) and 2p + 1 (imaginary) of
+/// `work`, which it returns.
+const double *crossTerms(const BatchedState &psi, const BatchedState &lambda,
+                         KernelClass kernel, const unsigned *wires,
+                         unsigned k, AlignedBuffer &work) {
+  const unsigned dim = 1u << k;
+  const std::size_t width = psi.paddedBatch();
+  const std::size_t count = 2 * pairList(dim, kernel).count * width;
+  work.reserveUninitialized(count);
   double *rows = work.data();
-  std::fill(rows, rows + 2 * numPairs * width, 0.0);
+  std::fill(rows, rows + count, 0.0);
   std::size_t offset[4];
   for (unsigned e = 0; e < dim; ++e)
     offset[e] = basisOffset(e, wires, k);
   const BlockIndexer blocks(psi.numQubits(), wires, k);
-  switch (info.kernel) {
+  switch (kernel) {
   case KernelClass::Dense1:
     accumulateCross<2, KernelClass::Dense1>(psi, lambda, blocks, offset, rows);
     break;
@@ -223,6 +223,21 @@ void qruc::runtime::detail::gateAngleGradients(
     assert(false && "permutation gates have no angles");
     break;
   }
+  return rows;
+}
+
+} // namespace
+
+void qruc::runtime::detail::gateAngleGradients(
+    const BatchedState &psi, const BatchedState &lambda, GateKind kind,
+    const unsigned *wires, const Angle *angles, const bool *want,
+    AlignedBuffer &work, double *grads) {
+  const GateInfo &info = gateInfo(kind);
+  const unsigned k = info.numQubits, dim = 1u << k;
+  const std::size_t width = psi.paddedBatch(), batch = psi.batch();
+  const PairList pairs = pairList(dim, info.kernel);
+  const unsigned numPairs = pairs.count;
+  const double *rows = crossTerms(psi, lambda, info.kernel, wires, k, work);
 
   // dL/dθ_j = 2 Re Σ_{e,f} ∂U[f][e]·R[e][f].
   bool shared = true;
@@ -259,4 +274,32 @@ void qruc::runtime::detail::gateAngleGradients(
     }
     std::fill(out + batch, out + width, 0.0);
   }
+}
+
+void qruc::runtime::detail::unitaryEntryGradients(const BatchedState &psi,
+                                                  const BatchedState &lambda,
+                                                  unsigned wire,
+                                                  const bool *want,
+                                                  AlignedBuffer &work,
+                                                  double *grads) {
+  // dL = 2 Re Σ_f conj(λ_f)·dψ'_f with dψ'_f = Σ_e du_fe·ψ_e, so
+  // dL/dRe u_fe = 2 Re R[e][f] and dL/dIm u_fe = 2 Re(i·R[e][f])
+  // = −2 Im R[e][f]. Dense1 pairs run e-major: pair (e, f) is 2e + f.
+  const std::size_t width = psi.paddedBatch();
+  const double *rows =
+      crossTerms(psi, lambda, KernelClass::Dense1, &wire, 1, work);
+  for (unsigned f = 0; f < 2; ++f)
+    for (unsigned e = 0; e < 2; ++e) {
+      const unsigned entry = 2 * f + e, pair = 2 * e + f;
+      for (unsigned part = 0; part < 2; ++part) {
+        if (!want[2 * entry + part])
+          continue;
+        const double scale = part == 0 ? 2.0 : -2.0;
+        const double *QRUC_RESTRICT from =
+            aligned(rows + (2 * pair + part) * width);
+        double *QRUC_RESTRICT to = aligned(grads + (2 * entry + part) * width);
+        for (std::size_t b = 0; b < width; ++b)
+          to[b] = scale * from[b];
+      }
+    }
 }

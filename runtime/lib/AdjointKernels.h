@@ -4,7 +4,9 @@
 // gates and their adjoints: seeding the adjoint state at a readout
 // (λ += g·Pψ), contracting the two states with a gate's derivative to get
 // its angle gradients, masking a conditional gate to some samples, and the
-// bookkeeping of whole states (zero, copy, distance from |0…0⟩).
+// bookkeeping of whole states (zero, copy, distance from |0…0⟩). Matrix
+// entries given as operands (qru.unitary) get their gradients from the same
+// contraction.
 //
 // Convention: λ is the adjoint of ψ in the sense dL = 2 Re⟨λ|dψ⟩ (per
 // sample), so a readout e = ⟨ψ|P|ψ⟩ with de = 2 Re⟨Pψ|dψ⟩ and output
@@ -55,6 +57,18 @@ void gateAngleGradients(const BatchedState &psi, const BatchedState &lambda,
                         GateKind kind, const unsigned *wires,
                         const Angle *angles, const bool *want,
                         AlignedBuffer &work, double *grads);
+
+/// For a 2×2 unitary on `wire` whose eight real entries are free operands
+/// (a qru.unitary): for each operand j = 2·(2f + e) + part with want[j],
+/// writes dL/dRe U[f][e] = 2 Re Σ conj(λ_f)·ψ_e (part 0) or
+/// dL/dIm U[f][e] = −2 Im Σ conj(λ_f)·ψ_e (part 1), summed over the blocks,
+/// for every lane to grads[j·paddedBatch …]; ψ is the state before the
+/// unitary, λ the adjoint after it. The derivative of a matrix entry does
+/// not depend on the matrix, so the one cross-term pass of
+/// gateAngleGradients gives all eight. `work` is scratch.
+void unitaryEntryGradients(const BatchedState &psi, const BatchedState &lambda,
+                           unsigned wire, const bool *want,
+                           AlignedBuffer &work, double *grads);
 
 } // namespace qruc::runtime::detail
 

@@ -11,10 +11,7 @@
 
 #include "ExecutorImpl.h"
 
-#include "AdjointKernels.h"
-
 #include "qruc/Runtime/BatchTiles.h"
-#include "qruc/Runtime/Gates.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -43,11 +40,19 @@ Executor::Impl::Impl(const StepProgram &p, unsigned numThreads)
 
   const std::vector<Instr> &code = program.code;
   words.resize(code.size());
+  permutations.resize(code.size());
   for (std::size_t i = 0; i < code.size(); ++i) {
     const Instr &in = code[i];
     switch (in.op) {
     case OpCode::Gate:
+    case OpCode::Unitary:
       hasQuantum = true;
+      break;
+    case OpCode::Permute:
+      hasQuantum = true;
+      permutations[i] = BasisPermutation(
+          in.wires.data(), static_cast<unsigned>(in.wires.size()),
+          in.perm.data());
       break;
     case OpCode::Expval:
       hasQuantum = true;
@@ -98,6 +103,8 @@ Executor::Impl::Impl(const StepProgram &p, unsigned numThreads)
                       [&](SlotId s) { return needsGrad[s] != 0; });
       switch (in.op) {
       case OpCode::Gate:
+      case OpCode::Unitary:
+      case OpCode::Permute:
         if (reached) {
           stateReached = true;
           changed = changed || !quantumGrad;
@@ -136,48 +143,6 @@ BatchedState &Executor::Impl::state(std::unique_ptr<BatchedState> &slot,
   if (!slot || slot->batch() != n)
     slot = std::make_unique<BatchedState>(program.numQubits, n);
   return *slot;
-}
-
-void qruc::runtime::detail::gateAngles(const Instr &in, const SlotSpace &v,
-                                       Angle *angles) {
-  for (std::size_t k = 0; k < in.operands.size(); ++k) {
-    const SlotId s = in.operands[k];
-    angles[k] = v.batched(s) ? Angle::perSample(v.data(s))
-                             : Angle::shared(*v.data(s));
-  }
-}
-
-void Executor::Impl::applyStepGate(BatchedState &s, TileData &tile,
-                                   const Instr &in, const SlotSpace &v,
-                                   bool adjoint) {
-  Angle angles[3] = {0.0, 0.0, 0.0};
-  gateAngles(in, v, angles);
-  auto apply = [&] {
-    if (adjoint)
-      applyGateAdjoint(s, in.gate, in.wires.data(), angles);
-    else
-      applyGate(s, in.gate, in.wires.data(), angles);
-  };
-  if (in.cond == kNoSlot)
-    return apply();
-  const double *cond = v.data(in.cond);
-  if (!v.batched(in.cond)) {
-    if (*cond != 0.0)
-      apply();
-    return;
-  }
-  const std::size_t active = tile.n - std::count(cond, cond + tile.n, 0.0);
-  if (active == 0)
-    return;
-  if (active == tile.n)
-    return apply();
-  // Some samples only: apply to all, then put the others back. Conditional
-  // gates come from measurement feed-forward and are rare, so a state copy
-  // beats a masked variant of every kernel.
-  BatchedState &saved = state(tile.saved, tile.n);
-  copyAmplitudes(saved, s);
-  apply();
-  restoreLanes(s, saved, cond, tile.n);
 }
 
 void Executor::Impl::updateStats() {

@@ -4,9 +4,10 @@
 // the last step to the first. Per step, the adjoints of the outputs and of
 // the next step's memories seed the step's frame of adjoints; then the
 // step's instructions are reversed, last first: classical instructions by
-// the chain rule (ClassicalBackward.cpp), readouts and gates by the adjoint
-// method with two states, ψ (uncomputed gate by gate, ψ ← U†ψ) and its
-// adjoint λ (AdjointKernels.h).
+// the chain rule (ClassicalBackward.cpp), readouts and operators (gates,
+// unitaries, permutations) by the adjoint method with two states, ψ
+// (uncomputed operator by operator, ψ ← U†ψ) and its adjoint λ
+// (AdjointKernels.h, ExecutorOperators.cpp).
 //
 // Where ψ comes from is the difference between the two step semantics:
 //
@@ -62,7 +63,7 @@ void Executor::Impl::backwardTile(TileData &tile,
     lambda = &state(tile.lambda, n);
     zeroAmplitudes(*lambda);
     width = psi->paddedBatch();
-    tile.lanes.reserveUninitialized(4 * width);
+    tile.lanes.reserveUninitialized(kLaneRows * width);
   }
   // λ is exactly zero until the first readout with a nonzero adjoint;
   // until then gates only need ψ uncomputed.
@@ -99,8 +100,8 @@ void Executor::Impl::backwardTile(TileData &tile,
     if (quantumGrad && !p.persistent) {
       psi->setZeroState();
       for (long i = 0; i <= lastRead; ++i)
-        if (p.code[i].op == OpCode::Gate)
-          applyStepGate(*psi, tile, p.code[i], v, /*adjoint=*/false);
+        if (isOperator(p.code[i].op))
+          applyStepOperator(*psi, tile, i, v, /*adjoint=*/false);
       zeroAmplitudes(*lambda);
       lambdaZero = true;
     }
@@ -114,7 +115,7 @@ void Executor::Impl::backwardTile(TileData &tile,
         const SlotView g = adj.view(in.out);
         if (!g)
           break;
-        double *row = tile.lanes.data() + 3 * width;
+        double *row = tile.lanes.data() + kOperandRows * width;
         bool any = false;
         for (std::size_t b = 0; b < n; ++b) {
           row[b] = g(0, b);
@@ -127,38 +128,20 @@ void Executor::Impl::backwardTile(TileData &tile,
         }
         break;
       }
-      case OpCode::Gate: {
-        // A fresh step's gates after its last readout were not recomputed.
+      case OpCode::Gate:
+      case OpCode::Unitary:
+      case OpCode::Permute:
+        // A fresh step's operators after its last readout were not
+        // recomputed.
         if (!quantumGrad || (!p.persistent && long(i) > lastRead))
           break;
-        applyStepGate(*psi, tile, in, v, /*adjoint=*/true);
+        applyStepOperator(*psi, tile, i, v, /*adjoint=*/true);
         if (lambdaZero)
           break;
-        bool want[3] = {false, false, false};
-        bool anyWant = false;
-        for (std::size_t k = 0; k < in.operands.size(); ++k)
-          anyWant |= want[k] = needsGrad[in.operands[k]] != 0;
-        const double *cond = in.cond == kNoSlot ? nullptr : v.data(in.cond);
-        const bool condShared = cond && !v.batched(in.cond);
-        if (anyWant && !(condShared && *cond == 0.0)) {
-          Angle angles[3] = {0.0, 0.0, 0.0};
-          gateAngles(in, v, angles);
-          double *grads = tile.lanes.data();
-          gateAngleGradients(*psi, *lambda, in.gate, in.wires.data(), angles,
-                             want, tile.cross, grads);
-          for (std::size_t k = 0; k < in.operands.size(); ++k) {
-            if (!want[k])
-              continue;
-            const SlotView g = adj.view(in.operands[k]);
-            const double *row = grads + k * width;
-            for (std::size_t b = 0; b < n; ++b)
-              if (!cond || condShared || cond[b] != 0.0)
-                g(0, b) += row[b];
-          }
-        }
-        applyStepGate(*lambda, tile, in, v, /*adjoint=*/true);
+        if (!in.operands.empty())
+          addOperandGradients(*psi, *lambda, tile, in, v, adj);
+        applyStepOperator(*lambda, tile, i, v, /*adjoint=*/true);
         break;
-      }
       case OpCode::Measure:
       case OpCode::Reset:
         assert(false && "backward() refuses programs that measure");

@@ -70,7 +70,9 @@ void Executor::Impl::forwardTile(TileData &tile, const SequenceBatch &input,
       const Instr &in = p.code[i];
       switch (in.op) {
       case OpCode::Gate:
-        applyStepGate(*psi, tile, in, v, /*adjoint=*/false);
+      case OpCode::Unitary:
+      case OpCode::Permute:
+        applyStepOperator(*psi, tile, i, v, /*adjoint=*/false);
         break;
       case OpCode::Expval:
         expectationValues(*psi, words[i], v.data(in.out));

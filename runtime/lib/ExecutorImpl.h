@@ -5,7 +5,8 @@
 // what forward() keeps for backward() (the shared slots, and per tile the
 // classical frames of every step plus, for persistent qubits, the final
 // state), and the per-tile step loops, which live in ExecutorForward.cpp
-// and ExecutorBackward.cpp.
+// and ExecutorBackward.cpp, with the operators they apply in
+// ExecutorOperators.cpp.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +16,7 @@
 #include "SlotSpace.h"
 
 #include "qruc/Runtime/AlignedBuffer.h"
+#include "qruc/Runtime/BasisPermutation.h"
 #include "qruc/Runtime/BatchedState.h"
 #include "qruc/Runtime/Executor.h"
 #include "qruc/Runtime/PauliWord.h"
@@ -25,6 +27,11 @@
 namespace qruc::runtime {
 
 namespace detail {
+
+/// TileData::lanes holds one row per operand of a gate or unitary (their
+/// gradients), then the adjoint of a readout.
+inline constexpr std::size_t kOperandRows = 8;
+inline constexpr std::size_t kLaneRows = kOperandRows + 1;
 
 /// Everything one tile of the batch owns; tiles share nothing writable.
 struct TileData {
@@ -40,7 +47,8 @@ struct TileData {
   /// the tile's samples and all steps), and of the memories and bits at the
   /// start of the step after the current one.
   std::vector<double> adjFrame, adjShared, carried;
-  /// Lane rows: readout adjoints and gate angle gradients.
+  /// Lane rows (kLaneRows of them): operand gradients and the readout
+  /// adjoint.
   AlignedBuffer lanes;
   AlignedBuffer cross;
   std::vector<std::uint8_t> outcomes;
@@ -57,8 +65,10 @@ struct Executor::Impl {
   detail::SlotLayout layout;
   /// Per slot: whether a parameter reaches it, so it carries an adjoint.
   std::vector<char> needsGrad;
-  /// Per instruction: the Pauli word of an Expval.
+  /// Per instruction: the Pauli word of an Expval, the cycles of a
+  /// Permute.
   std::vector<PauliWord> words;
+  std::vector<BasisPermutation> permutations;
   /// The classical instructions with a shared result, in program order:
   /// they depend on parameters and constants only, so forward() runs them
   /// once before the step loop and backward() reverses them once after it.
@@ -69,8 +79,8 @@ struct Executor::Impl {
   long lastRead = -1;
   bool hasQuantum = false;
   bool nonUnitary = false;
-  /// Whether any gate angle carries an adjoint, i.e. the quantum part of
-  /// the reverse sweep is needed at all.
+  /// Whether any operand of a gate or unitary carries an adjoint, i.e. the
+  /// quantum part of the reverse sweep is needed at all.
   bool quantumGrad = false;
   std::uint64_t drawsPerStep = 0;
 
@@ -87,21 +97,25 @@ struct Executor::Impl {
   /// Allocates (or reuses) a state of n samples; the only place the
   /// executor creates state vectors.
   BatchedState &state(std::unique_ptr<BatchedState> &slot, std::size_t n);
-  /// Applies a Gate instruction (or its adjoint) with the step's angles,
-  /// only to the samples whose condition is nonzero.
-  void applyStepGate(BatchedState &s, detail::TileData &tile, const Instr &in,
-                     const detail::SlotSpace &v, bool adjoint);
+  /// Applies operator instruction `index` (a gate, unitary or permutation),
+  /// or its adjoint, with the step's operands, only to the samples whose
+  /// condition is nonzero.
+  void applyStepOperator(BatchedState &s, detail::TileData &tile,
+                         std::size_t index, const detail::SlotSpace &v,
+                         bool adjoint);
+  /// Adds dL/d(operand) of a gate or unitary to the operands' adjoints,
+  /// for the samples where it applies; ψ is the state before it and λ the
+  /// adjoint after it.
+  void addOperandGradients(const BatchedState &psi,
+                           const BatchedState &lambda, detail::TileData &tile,
+                           const Instr &in, const detail::SlotSpace &v,
+                           const detail::SlotSpace &adj);
 
   void forwardTile(detail::TileData &tile, const SequenceBatch &input,
                    OutputValues &outputs, std::uint64_t seed);
   void backwardTile(detail::TileData &tile, const OutputValues &gradients);
   void updateStats();
 };
-
-namespace detail {
-/// The gate's angles as the kernels take them, from the step's slots.
-void gateAngles(const Instr &in, const SlotSpace &v, Angle *angles);
-} // namespace detail
 
 } // namespace qruc::runtime
 

@@ -31,6 +31,10 @@ inline const double *aligned(const double *p) {
       __builtin_assume_aligned(p, kCacheLineBytes));
 }
 
+/// The most wires a block may span: a gate has at most 3, a permutation
+/// of basis states (BasisPermutation.h) up to kMaxPermuteWires.
+inline constexpr unsigned kMaxBlockWires = 16;
+
 /// Enumerates the 2^(n-k) amplitude indices whose bits at k gate wires are
 /// zero (optionally with extra bits forced to 1, for controls). The gate then
 /// acts on the rows at index | offset(e) for each of its basis states e.
@@ -40,7 +44,7 @@ public:
                std::size_t fixedOnes = 0)
       : k_(k), count_(std::size_t(1) << (numQubits - k)),
         fixedOnes_(fixedOnes) {
-    assert(k <= 3 && k <= numQubits);
+    assert(k <= kMaxBlockWires && k <= numQubits);
     std::copy(wires, wires + k, sorted_);
     std::sort(sorted_, sorted_ + k);
     for (unsigned j = 0; j < k; ++j) {
@@ -79,8 +83,8 @@ private:
   unsigned k_;
   std::size_t count_;
   std::size_t fixedOnes_;
-  unsigned sorted_[3] = {};
-  std::size_t lowMask_[3] = {};
+  unsigned sorted_[kMaxBlockWires] = {};
+  std::size_t lowMask_[kMaxBlockWires] = {};
 };
 
 /// The amplitude offset of basis state `e` of a k-wire gate matrix whose

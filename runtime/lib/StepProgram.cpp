@@ -16,18 +16,19 @@
 
 using namespace qruc::runtime;
 
-namespace {
-
-const char *opName(OpCode op) {
+const char *qruc::runtime::opCodeName(OpCode op) {
   static const char *const names[] = {
-      "const", "neg",  "sin",    "cos",     "tan",   "asin",    "acos",
-      "atan",  "tanh", "exp",    "log",     "sqrt",  "erf",     "sigmoid",
-      "relu",  "gelu", "add",    "sub",     "mul",   "div",     "pow",
-      "max",   "extract", "slice", "insert", "concat", "matvec", "softmax",
-      "gate",  "expval", "measure", "reset"};
+      "const",   "neg",     "sin",   "cos",    "tan",    "asin",
+      "acos",    "atan",    "tanh",  "exp",    "log",    "sqrt",
+      "erf",     "sigmoid", "relu",  "gelu",   "add",    "sub",
+      "mul",     "div",     "pow",   "max",    "extract", "slice",
+      "insert",  "concat",  "matvec", "softmax", "gate",  "unitary",
+      "permute", "expval",  "measure", "reset"};
   const auto index = static_cast<unsigned>(op);
   return index < std::size(names) ? names[index] : "unknown";
 }
+
+namespace {
 
 bool isUnary(OpCode op) { return op >= OpCode::Neg && op <= OpCode::Gelu; }
 bool isBinary(OpCode op) { return op >= OpCode::Add && op <= OpCode::Max; }
@@ -71,6 +72,7 @@ private:
   bool checkInstr(std::size_t index, const Instr &in);
   bool checkWires(const std::string &what, const std::vector<unsigned> &wires,
                   std::size_t expected);
+  bool checkPermutation(const std::string &what, const Instr &in);
 
   const StepProgram &p;
   std::vector<bool> defined;
@@ -122,9 +124,26 @@ bool Checker::checkWires(const std::string &what,
   return true;
 }
 
+bool Checker::checkPermutation(const std::string &what, const Instr &in) {
+  const std::size_t dim = std::size_t(1) << in.wires.size();
+  if (in.perm.size() != dim)
+    return fail(what, " has a table of ", in.perm.size(), " entries, expected ",
+                dim);
+  std::vector<bool> seen(dim);
+  for (std::uint32_t target : in.perm) {
+    if (target >= dim)
+      return fail(what, " maps a basis state to ", target, ", but there are ",
+                  dim);
+    if (seen[target])
+      return fail(what, " maps two basis states to ", target);
+    seen[target] = true;
+  }
+  return true;
+}
+
 bool Checker::checkInstr(std::size_t index, const Instr &in) {
   std::ostringstream os;
-  os << "instruction " << index << " (" << opName(in.op) << ")";
+  os << "instruction " << index << " (" << opCodeName(in.op) << ")";
   const std::string what = os.str();
   const OpCode op = in.op;
   if (static_cast<unsigned>(op) > static_cast<unsigned>(OpCode::Reset))
@@ -152,12 +171,24 @@ bool Checker::checkInstr(std::size_t index, const Instr &in) {
       return fail(what, " is classical but has wires, a condition or a "
                         "Pauli word");
   }
-  if (op != OpCode::Gate && in.cond != kNoSlot)
-    return fail(what, " has a condition, but only gates do");
+  if (!isOperator(op) && in.cond != kNoSlot)
+    return fail(what, " has a condition, but only gates, unitaries and "
+                      "permutations do");
   if (op != OpCode::Expval && !in.pauli.empty())
     return fail(what, " has a Pauli word, but only expval does");
+  if (op != OpCode::Permute && !in.perm.empty())
+    return fail(what, " has a permutation table, but only permute does");
+  if (in.cond != kNoSlot) {
+    if (!validSlot(in.cond, what + " condition"))
+      return false;
+    if (!defined[in.cond])
+      return fail(what, " condition reads slot ", in.cond,
+                  " before it is defined");
+    if (p.slots[in.cond].size != 1)
+      return fail(what, " condition has size ", p.slots[in.cond].size);
+  }
 
-  const bool hasOut = op != OpCode::Gate && op != OpCode::Reset;
+  const bool hasOut = !isOperator(op) && op != OpCode::Reset;
   if (!hasOut) {
     if (in.out != kNoSlot)
       return fail(what, " writes slot ", in.out, ", but it has no result");
@@ -274,17 +305,27 @@ bool Checker::checkInstr(std::size_t index, const Instr &in) {
           return fail(what, " angle ", k, " has size ", size(k));
       if (!checkWires(what + " " + info.name, in.wires, info.numQubits))
         return false;
-      if (in.cond != kNoSlot) {
-        if (!validSlot(in.cond, what + " condition"))
-          return false;
-        if (!defined[in.cond])
-          return fail(what, " condition reads slot ", in.cond,
-                      " before it is defined");
-        if (p.slots[in.cond].size != 1)
-          return fail(what, " condition has size ", p.slots[in.cond].size);
-      }
       break;
     }
+    case OpCode::Unitary:
+      if (!expectOperands(8))
+        return false;
+      for (std::size_t k = 0; k < in.operands.size(); ++k)
+        if (size(k) != 1)
+          return fail(what, " entry ", k, " has size ", size(k));
+      if (!checkWires(what, in.wires, 1))
+        return false;
+      break;
+    case OpCode::Permute:
+      if (!expectOperands(0))
+        return false;
+      if (in.wires.empty() || in.wires.size() > kMaxPermuteWires)
+        return fail(what, " acts on ", in.wires.size(),
+                    " wires, expected 1 to ", kMaxPermuteWires);
+      if (!checkWires(what, in.wires, in.wires.size()) ||
+          !checkPermutation(what, in))
+        return false;
+      break;
     case OpCode::Expval:
       if (!expectOperands(0))
         return false;

@@ -140,6 +140,25 @@ CMatrix qruc::runtime::test::textbookMatrix(GateKind kind,
   return CMatrix();
 }
 
+CMatrix qruc::runtime::test::permutationMatrix(
+    const std::vector<std::uint32_t> &perm) {
+  const Eigen::Index dim = Eigen::Index(perm.size());
+  CMatrix p = CMatrix::Zero(dim, dim);
+  for (Eigen::Index j = 0; j < dim; ++j)
+    p(perm[j], j) = 1.0;
+  return p;
+}
+
+std::vector<std::uint32_t>
+qruc::runtime::test::randomPermutation(std::size_t size,
+                                       std::mt19937_64 &rng) {
+  std::vector<std::uint32_t> perm(size);
+  for (std::size_t j = 0; j < size; ++j)
+    perm[j] = std::uint32_t(j);
+  std::shuffle(perm.begin(), perm.end(), rng);
+  return perm;
+}
+
 CMatrix qruc::runtime::test::embed(const CMatrix &g,
                                    const std::vector<unsigned> &wires,
                                    unsigned n) {

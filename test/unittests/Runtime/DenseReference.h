@@ -29,6 +29,13 @@ using CVector = Eigen::VectorXcd;
 /// significant.
 CMatrix textbookMatrix(GateKind kind, const std::vector<double> &angles);
 
+/// The matrix P of a permutation table: P[perm[j]][j] = 1.
+CMatrix permutationMatrix(const std::vector<std::uint32_t> &perm);
+
+/// A random permutation of 0 … size − 1.
+std::vector<std::uint32_t> randomPermutation(std::size_t size,
+                                             std::mt19937_64 &rng);
+
 /// The full operator on n qubits of a k-qubit matrix `g` acting on `wires`
 /// (wires[0] most significant in g; wire q is bit q of the state index):
 /// M[i][j] = g[sub(i)][sub(j)] when i and j agree off the gate's wires.

@@ -72,6 +72,8 @@ std::vector<Case> models() {
   return {{"fresh", everyGateModel(false), 5},
           {"persistent", everyGateModel(true), 5},
           {"conditional", conditionalModel(false), 4},
+          {"fused", fusedModel(false), 4},
+          {"fused persistent", fusedModel(true), 4},
           {"hybrid", hybridQrnn(4, 3, 6), 7}};
 }
 
@@ -129,8 +131,8 @@ TEST(ExecutorBatch, TwoThreadsEqualOne) {
 }
 
 /// A fresh or persistent 5-qubit step with `layers` repetitions of an
-/// RY layer and a CNOT ring, all reusing the same angle slots, and a
-/// readout after each layer.
+/// RY layer, a CNOT ring, a unitary and a permutation, all reusing the
+/// same slots, and a readout after each layer.
 StepProgram layeredModel(unsigned layers, bool persistent) {
   const unsigned n = 5;
   ProgramBuilder b(n, persistent);
@@ -141,11 +143,17 @@ StepProgram layeredModel(unsigned layers, bool persistent) {
   for (unsigned q = 0; q < n; ++q)
     angle.push_back(b.op(OpCode::Extract, {angles}, q));
   SlotId sum = b.constant({0.0});
+  const SlotId h = b.op(OpCode::Mul, {angle[0], b.constant({0.0})});
+  const SlotId r = b.op(OpCode::Add, {h, b.constant({M_SQRT1_2})});
+  const std::vector<SlotId> hadamard = {r, h, r, h, r, h,
+                                        b.op(OpCode::Neg, {r}), h};
   for (unsigned l = 0; l < layers; ++l) {
     for (unsigned q = 0; q < n; ++q)
       b.gate(GateKind::RY, {q}, {angle[q]});
     for (unsigned q = 0; q < n; ++q)
       b.gate(GateKind::CX, {q, (q + 1) % n});
+    b.unitary(l % n, hadamard);
+    b.permute({1, 3}, {0, 2, 1, 3});
     if (l == 0)
       sum = b.expval("Z", {0});
   }

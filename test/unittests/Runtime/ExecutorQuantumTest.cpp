@@ -7,8 +7,10 @@
 // outputs read at every step and at the last step only. Forward values must
 // match the dense reference interpreter to 1e-12 and adjoint gradients the
 // finite differences to a relative error of 1e-6, with fresh qubits and
-// with qubits that persist across steps. Conditional gates, measurement,
-// reset and bits carried across steps are tested too.
+// with qubits that persist across steps. The fused forms the simulator
+// pipeline produces (unitaries with entries from slots, permutations),
+// conditional operators, measurement, reset and bits carried across steps
+// are tested too.
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,6 +22,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
 
 using namespace qruc::runtime;
 using namespace qruc::runtime::test;
@@ -30,21 +33,41 @@ constexpr double kValueTol = 1e-12;
 constexpr double kGradTol = 1e-6;
 constexpr double kUncomputeTol = 1e-10;
 
-void checkModel(const StepProgram &program, std::size_t batch,
-                std::size_t steps, unsigned seed, double paramScale = 1.0) {
-  ASSERT_EQ(program.validate(), "");
-  std::mt19937_64 rng(seed);
-  const SequenceBatch data = randomBatch(program, batch, steps, rng);
+/// Forward values against the reference, adjoint gradients against finite
+/// differences and the uncomputed state against |0…0⟩, on `data` at random
+/// parameters in ±paramScale; returns the gradient check.
+GradientCheck checkModelOn(const StepProgram &program,
+                           const SequenceBatch &data, std::mt19937_64 &rng,
+                           double paramScale, const std::string &what) {
+  EXPECT_EQ(program.validate(), "");
   const ParamVector params =
       randomParams(program, rng, -paramScale, paramScale);
-  EXPECT_LT(maxReferenceError(program, params, data), kValueTol);
+  EXPECT_LT(maxReferenceError(program, params, data), kValueTol) << what;
   const GradientCheck check = checkGradients(program, params, data, rng);
-  EXPECT_LT(check.maxRelError, kGradTol);
-  EXPECT_LT(check.uncomputeError, kUncomputeTol);
+  EXPECT_LT(check.maxRelError, kGradTol) << what;
+  EXPECT_LT(check.uncomputeError, kUncomputeTol) << what;
   double norm = 0.0;
   for (double g : check.adjoint)
     norm = std::max(norm, std::abs(g));
   EXPECT_GT(norm, 1e-3) << "the check needs gradients that are not zero";
+  return check;
+}
+
+void checkModel(const StepProgram &program, std::size_t batch,
+                std::size_t steps, unsigned seed, double paramScale = 1.0) {
+  std::mt19937_64 rng(seed);
+  const SequenceBatch data = randomBatch(program, batch, steps, rng);
+  checkModelOn(program, data, rng, paramScale, "");
+}
+
+/// Random inputs whose input 1 is a flag, 0 or 1 per sample and step.
+SequenceBatch conditionalData(const StepProgram &program, std::mt19937_64 &rng,
+                              std::size_t batch, std::size_t steps) {
+  SequenceBatch data = randomBatch(program, batch, steps, rng);
+  for (auto &step : data.inputs)
+    for (double &f : step[1])
+      f = f > 0 ? 1.0 : 0.0;
+  return data;
 }
 
 TEST(ExecutorQuantum, FreshQubitsEveryGateSharedAndPerSampleAngles) {
@@ -94,30 +117,26 @@ TEST(ExecutorQuantum, QruStepFeedsReadoutsThroughAsinForSeveralSteps) {
   checkModel(b.program, 9, 8, 3);
 }
 
-SequenceBatch conditionalData(const StepProgram &program, std::mt19937_64 &rng,
-                              std::size_t batch, std::size_t steps) {
-  SequenceBatch data = randomBatch(program, batch, steps, rng);
-  for (auto &step : data.inputs)
-    for (double &f : step[1])
-      f = f > 0 ? 1.0 : 0.0;
-  return data;
-}
-
 TEST(ExecutorQuantum, ConditionalGatesApplyOnlyWhereTheConditionHolds) {
   for (bool persistent : {false, true}) {
     const StepProgram program = conditionalModel(persistent);
-    ASSERT_EQ(program.validate(), "");
     std::mt19937_64 rng(4 + persistent);
-    const SequenceBatch data = conditionalData(program, rng, 13, 5);
-    const ParamVector params = randomParams(program, rng, -2.0, 2.0);
-    EXPECT_LT(maxReferenceError(program, params, data), kValueTol)
-        << (persistent ? "persistent" : "fresh");
-    const GradientCheck check = checkGradients(program, params, data, rng);
-    EXPECT_LT(check.maxRelError, kGradTol)
-        << (persistent ? "persistent" : "fresh");
-    EXPECT_LT(check.uncomputeError, kUncomputeTol);
+    const GradientCheck check =
+        checkModelOn(program, conditionalData(program, rng, 13, 5), rng, 2.0,
+                     persistent ? "persistent" : "fresh");
     // The gate under the `never` condition has no gradient at all.
     EXPECT_EQ(check.adjoint[5], 0.0);
+  }
+}
+
+TEST(ExecutorQuantum, FusedUnitariesAndPermutationsFreshAndPersistent) {
+  // Shared, batched and mixed matrix entries; permutations of scrambled
+  // wires; each conditioned per sample, always and never.
+  for (bool persistent : {false, true}) {
+    const StepProgram program = fusedModel(persistent);
+    std::mt19937_64 rng(6 + persistent);
+    checkModelOn(program, conditionalData(program, rng, 11, 6), rng, 2.0,
+                 persistent ? "persistent" : "fresh");
   }
 }
 

@@ -9,6 +9,9 @@
 
 #include "ExecutorTestSupport.h"
 
+#include <algorithm>
+#include <random>
+
 using namespace qruc::runtime;
 using namespace qruc::runtime::test;
 
@@ -25,6 +28,27 @@ const GateKind kFixed[] = {
     GateKind::T,   GateKind::CZ,   GateKind::SX,   GateKind::CH,
     GateKind::Sdg, GateKind::Swap, GateKind::Tdg,  GateKind::CCX,
     GateKind::X,   GateKind::CSwap, GateKind::Y,   GateKind::Z};
+
+/// The eight entries of u3(θ, φ, λ) = [[c, −e^{iλ}s], [e^{iφ}s, e^{i(φ+λ)}c]]
+/// with c = cos(θ/2), s = sin(θ/2), as a fusion pass would compute them:
+/// shared when the three angles are.
+std::vector<SlotId> u3Entries(ProgramBuilder &b, SlotId theta, SlotId phi,
+                              SlotId lambda) {
+  const SlotId half = b.op(OpCode::Mul, {theta, b.constant({0.5})});
+  const SlotId c = b.op(OpCode::Cos, {half}), s = b.op(OpCode::Sin, {half});
+  const SlotId sum = b.op(OpCode::Add, {phi, lambda});
+  auto times = [&](OpCode f, SlotId angle, SlotId by) {
+    return b.op(OpCode::Mul, {b.op(f, {angle}), by});
+  };
+  return {c,
+          b.constant({0.0}),
+          b.op(OpCode::Neg, {times(OpCode::Cos, lambda, s)}),
+          b.op(OpCode::Neg, {times(OpCode::Sin, lambda, s)}),
+          times(OpCode::Cos, phi, s),
+          times(OpCode::Sin, phi, s),
+          times(OpCode::Cos, sum, c),
+          times(OpCode::Sin, sum, c)};
+}
 
 std::vector<unsigned> wiresFor(GateKind kind, unsigned first, unsigned n) {
   std::vector<unsigned> wires;
@@ -127,6 +151,51 @@ StepProgram qruc::runtime::test::conditionalModel(bool persistent) {
   b.output("y", b.op(OpCode::Concat, {b.expval("Z", {0}), b.expval("Y", {1}),
                                       b.expval("X", {2})}),
            true);
+  return b.program;
+}
+
+StepProgram qruc::runtime::test::fusedModel(bool persistent) {
+  ProgramBuilder b(4, persistent);
+  const SlotId x = b.input("x", 2);
+  const SlotId flag = b.input("flag", 1);
+  const SlotId m = b.memory("m", 2, {0.3, -0.2});
+  const SlotId w = b.param("w", {9});
+  auto param = [&](std::int64_t k) { return b.op(OpCode::Extract, {w}, k); };
+  auto input = [&](std::int64_t k) { return b.op(OpCode::Extract, {x}, k); };
+  // θ = w·x + b per sample, λ = asin(m_0) per sample.
+  const SlotId theta = b.op(OpCode::Add,
+                            {b.op(OpCode::Mul, {input(0), param(3)}), param(4)});
+  const SlotId lambda =
+      b.op(OpCode::Asin, {b.op(OpCode::Extract, {m}, 0)});
+  const SlotId always = b.constant({1.0}), never = b.constant({0.0});
+  std::mt19937_64 rng(7);
+  auto table = [&](std::size_t size) {
+    std::vector<std::uint32_t> perm(size);
+    for (std::size_t j = 0; j < size; ++j)
+      perm[j] = std::uint32_t(j);
+    std::shuffle(perm.begin(), perm.end(), rng);
+    return perm;
+  };
+
+  b.unitary(0, u3Entries(b, param(0), param(1), param(2)));
+  b.unitary(1, u3Entries(b, theta, param(5), lambda));
+  b.gate(GateKind::H, {2});
+  b.permute({2, 0, 3}, table(8));
+  const SlotId r0 = b.expval("Z", {0});
+  // Mixed: θ and λ shared, φ per sample, so the first row is shared.
+  b.unitary(3, u3Entries(b, param(6), input(1), param(7)));
+  b.gate(GateKind::RY, {2}, {b.op(OpCode::Mul, {r0, param(8)})});
+  b.permute({1, 3, 0, 2}, table(16));
+  b.unitary(2, u3Entries(b, param(1), theta, param(0)), flag);
+  b.permute({3, 1}, table(4), flag);
+  b.unitary(0, u3Entries(b, theta, param(7), param(6)), always);
+  b.permute({0, 2}, table(4), never);
+  const SlotId r1 = b.expval("XY", {1, 2});
+  b.permute({0, 1, 2, 3}, table(16));
+  b.unitary(1, u3Entries(b, param(2), param(4), input(0)));
+
+  b.next(m, b.op(OpCode::Concat, {b.expval("Z", {1}), b.expval("X", {2})}));
+  b.output("y", b.op(OpCode::Concat, {r0, r1, b.expval("ZX", {3, 0})}), true);
   return b.program;
 }
 

@@ -23,6 +23,15 @@ StepProgram everyGateModel(bool persistent);
 /// shared constants 1 and 0 (parameter 5 steers the gate that never runs).
 StepProgram conditionalModel(bool persistent);
 
+/// A four-qubit step in the form the simulator pipeline produces: unitaries
+/// whose entries are u3(θ, φ, λ) computed by classical instructions — all
+/// shared (from parameters), all batched (from the input) and mixed — and
+/// permutations of two, three and four wires in scrambled wire orders,
+/// between gates and readouts. Input "x" has 2 elements; input "flag"
+/// conditions a unitary and a permutation per sample, and shared constants
+/// 1 and 0 condition one each. The memory is fed ⟨Z_1⟩, ⟨X_2⟩.
+StepProgram fusedModel(bool persistent);
+
 /// The hybrid QRNN (Xu) on n persistent qubits: readouts ⟨Z_i⟩, ⟨X_i⟩ of
 /// the carried state and the input feed an MLP controller
 /// θ = W2·gelu(W1·[x; z] + b1) + b2 with `hidden` units that sets every

@@ -151,6 +151,26 @@ void ProgramBuilder::gate(GateKind kind, std::vector<unsigned> wires,
   program.code.push_back(in);
 }
 
+void ProgramBuilder::unitary(unsigned wire, std::vector<SlotId> entries,
+                             SlotId cond) {
+  Instr in;
+  in.op = OpCode::Unitary;
+  in.wires = {wire};
+  in.operands = std::move(entries);
+  in.cond = cond;
+  program.code.push_back(in);
+}
+
+void ProgramBuilder::permute(std::vector<unsigned> wires,
+                             std::vector<std::uint32_t> perm, SlotId cond) {
+  Instr in;
+  in.op = OpCode::Permute;
+  in.wires = std::move(wires);
+  in.perm = std::move(perm);
+  in.cond = cond;
+  program.code.push_back(in);
+}
+
 SlotId ProgramBuilder::expval(const std::string &pauli,
                               std::vector<unsigned> wires) {
   Instr in;
@@ -390,16 +410,28 @@ qruc::runtime::test::referenceRun(const StepProgram &p,
       psi(0) = 1.0;
     }
     for (const Instr &in : p.code) {
+      if (isOperator(in.op) && in.cond != kNoSlot &&
+          slots[in.cond][0] == 0.0)
+        continue;
       switch (in.op) {
       case OpCode::Gate: {
-        if (in.cond != kNoSlot && slots[in.cond][0] == 0.0)
-          break;
         std::vector<double> angles;
         for (SlotId s : in.operands)
           angles.push_back(slots[s][0]);
         psi = embed(textbookMatrix(in.gate, angles), in.wires, n) * psi;
         break;
       }
+      case OpCode::Unitary: {
+        CMatrix u(2, 2);
+        for (int k = 0; k < 4; ++k)
+          u(k / 2, k % 2) = {slots[in.operands[2 * k]][0],
+                             slots[in.operands[2 * k + 1]][0]};
+        psi = embed(u, in.wires, n) * psi;
+        break;
+      }
+      case OpCode::Permute:
+        psi = embed(permutationMatrix(in.perm), in.wires, n) * psi;
+        break;
       case OpCode::Expval:
         slots[in.out] = {
             (psi.adjoint() * pauliMatrix(wordOf(in), n) * psi)(0).real()};

@@ -47,6 +47,13 @@ public:
                    std::int64_t imm0 = 0, std::int64_t imm1 = 0);
   void gate(GateKind kind, std::vector<unsigned> wires,
             std::vector<SlotId> angles = {}, SlotId cond = kNoSlot);
+  /// A 2×2 unitary on `wire` with entries from eight size-1 slots
+  /// (row-major, real and imaginary part of each entry).
+  void unitary(unsigned wire, std::vector<SlotId> entries,
+               SlotId cond = kNoSlot);
+  /// |j⟩ of `wires` (wires[0] most significant) becomes |perm[j]⟩.
+  void permute(std::vector<unsigned> wires, std::vector<std::uint32_t> perm,
+               SlotId cond = kNoSlot);
   SlotId expval(const std::string &pauli, std::vector<unsigned> wires);
   SlotId measure(unsigned wire, std::int64_t draw);
   void reset(unsigned wire, std::int64_t draw);

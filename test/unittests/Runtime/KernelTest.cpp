@@ -3,7 +3,8 @@
 // This file tests the kernels directly with arbitrary matrices, not only
 // those of named gates: the fused 2×2 entry point (shared and per sample),
 // controlled 2×2 with one and two controls, dense 4×4, diagonals with
-// skipped unit entries, and transpositions of any two basis states.
+// skipped unit entries, transpositions of any two basis states, and
+// permutations of the basis states of up to all wires.
 //
 //===----------------------------------------------------------------------===//
 
@@ -217,6 +218,44 @@ TEST(TranspositionKernel, AnyPairOfBasisStatesWithBothPhaseKinds) {
                     kTol);
       }
     }
+}
+
+TEST(PermutationKernel, RandomTablesOnAnyWiresAndTheirInverses) {
+  std::mt19937_64 rng(27);
+  // Adjacent, scrambled and including the lowest wire (runs of one row)
+  // or not (runs of several rows); up to every wire of the register.
+  const std::vector<std::vector<unsigned>> wireSets = {
+      {2}, {0}, {4, 1}, {1, 2}, {3, 0, 4}, {2, 3, 4}, {1, 4, 0, 3},
+      {4, 2, 0, 1, 3}};
+  for (const std::vector<unsigned> &w : wireSets)
+    for (int trial = 0; trial < 3; ++trial) {
+      Fixture f(rng);
+      const auto k = unsigned(w.size());
+      const std::vector<std::uint32_t> perm =
+          randomPermutation(std::size_t(1) << k, rng);
+      const BasisPermutation p(w.data(), k, perm.data());
+      applyPermutation(f.state, p);
+      const CMatrix g = embed(permutationMatrix(perm), w, kQubits);
+      for (std::size_t b = 0; b < kBatch; ++b)
+        ASSERT_LT(maxDiff(sampleOf(f.state, b), g * f.before[b]), kTol);
+      // The inverse restores the amplitudes exactly: only moves.
+      applyPermutation(f.state, p, /*inverse=*/true);
+      for (std::size_t b = 0; b < kBatch; ++b)
+        ASSERT_EQ(maxDiff(sampleOf(f.state, b), f.before[b]), 0.0);
+    }
+}
+
+TEST(PermutationKernel, CyclesListOffsetsWithTheFirstWireMostSignificant) {
+  const unsigned w[] = {1, 3};
+  const std::uint32_t identity[] = {0, 1, 2, 3};
+  EXPECT_EQ(BasisPermutation(w, 2, identity).numCycles(), 0u);
+  const std::uint32_t swap[] = {0, 2, 1, 3};
+  const BasisPermutation p(w, 2, swap);
+  ASSERT_EQ(p.numCycles(), 1u);
+  // |01⟩ → |10⟩ → |01⟩ of (w1, w3), w1 the more significant: wire 3 set
+  // (offset 2^3), then wire 1 set (offset 2^1).
+  EXPECT_EQ(p.offsets()[0], 8u);
+  EXPECT_EQ(p.offsets()[1], 2u);
 }
 
 } // namespace

@@ -166,4 +166,42 @@ TEST(StepProgram, ReportsQuantumErrors) {
                 "40 qubits");
 }
 
+TEST(StepProgram, ReportsUnitaryAndPermutationErrors) {
+  auto entries = [](Small &s, std::size_t count) {
+    std::vector<SlotId> e;
+    for (std::size_t k = 0; k < count; ++k)
+      e.push_back(s.b.op(OpCode::Extract, {s.w}, k % 2));
+    return e;
+  };
+  expectProblem([&](Small &s) { s.b.unitary(0, entries(s, 7)); },
+                "(unitary) expects 8 operands, but got 7");
+  expectProblem(
+      [&](Small &s) {
+        std::vector<SlotId> e = entries(s, 8);
+        e[5] = s.x;
+        s.b.unitary(1, e);
+      },
+      "entry 5 has size 2");
+  expectProblem([&](Small &s) { s.b.unitary(2, entries(s, 8)); },
+                "acts on wire 2, but there are only 2 qubits");
+  expectProblem([](Small &s) { s.b.permute({0, 1}, {0, 1, 2}); },
+                "(permute) has a table of 3 entries, expected 4");
+  expectProblem([](Small &s) { s.b.permute({1, 0}, {0, 1, 1, 3}); },
+                "maps two basis states to 1");
+  expectProblem([](Small &s) { s.b.permute({1}, {0, 2}); },
+                "maps a basis state to 2, but there are 2");
+  expectProblem([](Small &s) { s.b.permute({}, {0}); },
+                "acts on 0 wires, expected 1 to 16");
+  expectProblem([](Small &s) { s.b.permute({0, 0}, {0, 1, 2, 3}); },
+                "repeats wire 0");
+  expectProblem([](Small &s) { s.b.permute({0}, {1, 0}, s.x); },
+                "(permute) condition has size 2");
+  expectProblem([](Small &s) { s.b.program.code[0].perm = {0}; },
+                "(mul) has a permutation table, but only permute does");
+  expectProblem(
+      [](Small &s) { s.b.program.code[3].cond = s.b.constant({1.0}); },
+      "(expval) has a condition, but only gates, unitaries and "
+      "permutations do");
+}
+
 } // namespace

@@ -18,6 +18,7 @@
 #ifndef QRUC_RUNTIME_KERNELS_H
 #define QRUC_RUNTIME_KERNELS_H
 
+#include "qruc/Runtime/BasisPermutation.h"
 #include "qruc/Runtime/BatchedState.h"
 #include "qruc/Runtime/MatrixBatch.h"
 
@@ -69,6 +70,12 @@ enum class SwapPhase {
 void applyTransposition(BatchedState &state, const unsigned *wires,
                         unsigned k, unsigned a, unsigned b,
                         SwapPhase phase = SwapPhase::None);
+
+/// Permutes the basis states of p's wires in every sample, or with
+/// `inverse` undoes the permutation. Moves rows, no arithmetic; the state's
+/// scratch space holds the row saved at the start of each cycle.
+void applyPermutation(BatchedState &state, const BasisPermutation &p,
+                      bool inverse = false);
 
 } // namespace qruc::runtime
 

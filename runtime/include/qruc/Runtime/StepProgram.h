@@ -59,6 +59,15 @@ enum class OpCode : std::uint8_t {
   // Applies `gate` to `wires` with angles in0.. (size-1 slots, in the gate's
   // order). With `cond` set, only samples whose cond value is nonzero.
   Gate,
+  // Applies the 2×2 unitary [[in0 + i·in1, in2 + i·in3],
+  // [in4 + i·in5, in6 + i·in7]] (size-1 slots, row-major, as qru.unitary)
+  // to wires[0]. The entries must form a unitary: the reverse pass undoes
+  // it with its conjugate transpose. With `cond`, as Gate.
+  Unitary,
+  // Permutes the basis states of the k = wires.size() wires (wires[0] the
+  // most significant bit, as qru.permute): |j⟩ becomes |perm[j]⟩. With
+  // `cond`, as Gate.
+  Permute,
   // out (size 1, batched) = ⟨ψ|P|ψ⟩, P = pauli[k] on wires[k]; read-only.
   Expval,
   // out (size 1, batched) = the outcome 0.0 or 1.0 of measuring wires[0];
@@ -68,14 +77,29 @@ enum class OpCode : std::uint8_t {
   Reset,
 };
 
+/// The most wires a Permute may act on: its table has 2^k entries (the
+/// limit of qru.permute).
+inline constexpr unsigned kMaxPermuteWires = 16;
+
+/// The name of an opcode in listings and messages, e.g. "matvec".
+const char *opCodeName(OpCode op);
+
+/// Whether `op` applies a unitary operator to the state (Gate, Unitary,
+/// Permute): these may be conditioned, and the reverse pass undoes them.
+inline bool isOperator(OpCode op) {
+  return op == OpCode::Gate || op == OpCode::Unitary ||
+         op == OpCode::Permute;
+}
+
 struct Instr {
   OpCode op;
   SlotId out = kNoSlot;
   std::vector<SlotId> operands;
-  std::vector<unsigned> wires;  ///< Gate, Expval, Measure, Reset
+  std::vector<unsigned> wires;  ///< quantum instructions
   GateKind gate = GateKind::X;  ///< Gate
-  SlotId cond = kNoSlot;        ///< Gate: per-sample condition (batched)
+  SlotId cond = kNoSlot;        ///< operators: per-sample condition
   std::string pauli;            ///< Expval: one of X, Y, Z per wire
+  std::vector<std::uint32_t> perm; ///< Permute: 2^wires.size() entries
   std::int64_t imm0 = 0, imm1 = 0;
 };
 
