@@ -7,6 +7,13 @@
 // body becomes one vector instruction over the mapped tensors. Gates inside
 // an scf.if become gates conditioned on the branch's per-sample condition.
 //
+// The sim pipeline's fused ops lower to instructions of their own:
+// qru.unitary to `unitary`, whose eight entries are slots like gate angles
+// (the arith and math ops that compute them are ordinary scalar ops), and
+// qru.permute to `permute` with its table. The pipeline's parameter-only
+// prefix needs nothing special: what depends on parameters and constants
+// only lands in shared slots, which the executor computes once per call.
+//
 //===----------------------------------------------------------------------===//
 
 #include "qruc/Target/Sim/LowerToStepProgram.h"
@@ -161,9 +168,19 @@ FailureOr<runtime::StepProgram> Lowering::run() {
                                sizeOf(target.getType()),
                                target.getTiming() == qru::Timing::Every});
 
-  for (Operation &op : body.without_terminator())
+  for (Operation &op : body.without_terminator()) {
     if (failed(lowerOp(&op)))
       return failure();
+    // What qru-hoist-parameter-only marks must run once per call, not per
+    // sample: the two analyses of what depends on parameters must agree.
+    if (op.hasAttr("qru.parameter_only"))
+      for (Value result : op.getResults())
+        if (auto it = slots.find(result);
+            it != slots.end() && isBatched(it->second))
+          return op.emitError("internal error: a parameter-only value "
+                              "lowers to a batched slot"),
+                 failure();
+  }
 
   // The yield: new memory, new bits, outputs (then qubits, kept in place).
   auto yield = cast<qru::YieldOp>(body.getTerminator());
@@ -427,12 +444,18 @@ LogicalResult Lowering::lowerMap(linalg::MapOp map) {
 
 LogicalResult Lowering::lowerGate(qru::GateOpInterface gate, SlotId cond) {
   Operation *op = gate.getOperation();
-  std::optional<runtime::GateKind> kind =
-      runtime::gateKindFromName(gate.getGateName().str());
-  if (!kind)
-    return unsupported(op);
   Instr instr{OpCode::Gate};
-  instr.gate = *kind;
+  if (isa<qru::UnitaryOp>(op)) {
+    instr.op = OpCode::Unitary;
+  } else if (auto permute = dyn_cast<qru::PermuteOp>(op)) {
+    instr.op = OpCode::Permute;
+    llvm::append_range(instr.perm, permute.getPerm());
+  } else if (std::optional<runtime::GateKind> kind =
+                 runtime::gateKindFromName(gate.getGateName().str())) {
+    instr.gate = *kind;
+  } else {
+    return unsupported(op);
+  }
   instr.cond = cond;
   for (Value angle : gate.getAngles())
     instr.operands.push_back(slots.lookup(angle));

@@ -3,7 +3,7 @@
 // This file prints a StepProgram for `qruc --emit=program`: the interface
 // (parameters, inputs, memory, outputs), then one line per instruction with
 // slots as %N (named after a declaration where they hold one), shared slots
-// marked, and wires as q0, q1, ...
+// marked, wires as q0, q1, ..., and the start of a permutation's table.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,44 +13,6 @@
 
 using namespace qruc;
 using namespace qruc::runtime;
-
-static llvm::StringRef opName(OpCode op) {
-  switch (op) {
-  case OpCode::Const: return "const";
-  case OpCode::Neg: return "neg";
-  case OpCode::Sin: return "sin";
-  case OpCode::Cos: return "cos";
-  case OpCode::Tan: return "tan";
-  case OpCode::Asin: return "asin";
-  case OpCode::Acos: return "acos";
-  case OpCode::Atan: return "atan";
-  case OpCode::Tanh: return "tanh";
-  case OpCode::Exp: return "exp";
-  case OpCode::Log: return "log";
-  case OpCode::Sqrt: return "sqrt";
-  case OpCode::Erf: return "erf";
-  case OpCode::Sigmoid: return "sigmoid";
-  case OpCode::Relu: return "relu";
-  case OpCode::Gelu: return "gelu";
-  case OpCode::Add: return "add";
-  case OpCode::Sub: return "sub";
-  case OpCode::Mul: return "mul";
-  case OpCode::Div: return "div";
-  case OpCode::Pow: return "pow";
-  case OpCode::Max: return "max";
-  case OpCode::Extract: return "extract";
-  case OpCode::Slice: return "slice";
-  case OpCode::Insert: return "insert";
-  case OpCode::Concat: return "concat";
-  case OpCode::MatVec: return "matvec";
-  case OpCode::Softmax: return "softmax";
-  case OpCode::Gate: return "gate";
-  case OpCode::Expval: return "expval";
-  case OpCode::Measure: return "measure";
-  case OpCode::Reset: return "reset";
-  }
-  return "?";
-}
 
 void qruc::printStepProgram(const StepProgram &program,
                             llvm::raw_ostream &os) {
@@ -89,7 +51,7 @@ void qruc::printStepProgram(const StepProgram &program,
     if (instr.out != kNoSlot)
       os << slot(instr.out) << (program.slots[instr.out].batched ? "" : "s")
          << " = ";
-    os << opName(instr.op);
+    os << opCodeName(instr.op);
     if (instr.op == OpCode::Gate)
       os << " " << gateInfo(instr.gate).name;
     if (instr.op == OpCode::Expval)
@@ -123,6 +85,14 @@ void qruc::printStepProgram(const StepProgram &program,
     case OpCode::MatVec:
       os << " " << instr.imm0 << "x" << instr.imm1;
       break;
+    case OpCode::Permute: {
+      // Where |0⟩, |1⟩, … go; long tables are cut like constants.
+      os << " [";
+      for (size_t i = 0; i < instr.perm.size() && i < 8; ++i)
+        os << (i ? ", " : "") << instr.perm[i];
+      os << (instr.perm.size() > 8 ? ", ...]" : "]");
+      break;
+    }
     default:
       break;
     }
