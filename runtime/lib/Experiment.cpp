@@ -19,6 +19,7 @@
 #include "qruc/Runtime/Splits.h"
 #include "qruc/Runtime/TrainingRun.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -64,6 +65,9 @@ constexpr double kValidationFraction = 0.1;
 
 /// One run: a fold of the split and a restart.
 struct PlannedRun {
+  /// Its number in the full plan: names its checkpoint and seeds it, so
+  /// that a run is the same whether or not --max-runs drew it.
+  std::size_t id = 0;
   std::size_t fold = 0;
   std::size_t restart = 0;
   std::vector<std::size_t> train, validation, test;
@@ -237,6 +241,7 @@ private:
   TrainingSettings settings;
   std::vector<PlannedRun> runs;
   std::vector<RunOutcome> outcomes;
+  std::size_t plannedRuns = 0; ///< before --max-runs
   ProgressReporter *progress = nullptr;
   std::string resumeDir;
 };
@@ -278,15 +283,16 @@ DataStatus ExperimentRun::runOne(std::size_t index, Executor &executor,
                                  TrainingObserver &observer) {
   const PlannedRun &planned = runs[index];
   RunOutcome &outcome = outcomes[index];
+  std::size_t id = planned.id;
   std::string path =
-      (fs::path(options.outputDir) / checkpointName(runs.size(), index))
+      (fs::path(options.outputDir) / checkpointName(plannedRuns, id))
           .string();
   CheckpointExpectation expect{program.modelName, program.numParameters()};
 
   std::optional<Checkpoint> previous;
   if (!resumeDir.empty()) {
     std::string earlier =
-        (fs::path(resumeDir) / checkpointName(runs.size(), index)).string();
+        (fs::path(resumeDir) / checkpointName(plannedRuns, id)).string();
     if (fs::exists(earlier)) {
       DataResult<Checkpoint> read = readCheckpoint(earlier, expect);
       if (!read)
@@ -318,13 +324,13 @@ DataStatus ExperimentRun::runOne(std::size_t index, Executor &executor,
     return initial.error();
 
   TrainingRunSetup setup;
-  setup.run = index;
+  setup.run = id;
   setup.data = &trainingSet();
   setup.train = planned.train;
   setup.validation = planned.validation;
   setup.initial = initial.take();
-  setup.shuffleSeed = deriveSeed(spec.seed, SeedStream::Shuffle, index);
-  setup.samplingSeed = deriveSeed(spec.seed, SeedStream::Sampling, index);
+  setup.shuffleSeed = deriveSeed(spec.seed, SeedStream::Shuffle, id);
+  setup.samplingSeed = deriveSeed(spec.seed, SeedStream::Sampling, id);
   setup.checkpointPath = path;
   setup.checkpointBase.model = program.modelName;
   setup.checkpointBase.seed = spec.seed;
@@ -344,7 +350,7 @@ DataStatus ExperimentRun::runOne(std::size_t index, Executor &executor,
     return trained.error();
 
   std::uint64_t testSeed =
-      deriveSeed(spec.seed, SeedStream::Sampling, runs.size() + index);
+      deriveSeed(spec.seed, SeedStream::Sampling, plannedRuns + id);
   if (data.series) {
     outcome.testOutputs =
         forecast(executor, trained->params, *data.series, loss, testSeed);
@@ -384,7 +390,7 @@ DataStatus ExperimentRun::runOne(std::size_t index, Executor &executor,
           ? std::to_string(metrics.correct()) + "/" +
                 std::to_string(metrics.classified()) + " correct"
           : "test mse " + std::to_string(metrics.mse());
-  progress->runDone(index, summary + ", " + std::to_string(trained->epochs) +
+  progress->runDone(id, summary + ", " + std::to_string(trained->epochs) +
                                " epochs");
   return std::nullopt;
 }
@@ -402,6 +408,7 @@ DataResult<ExperimentReport> ExperimentRun::run(const std::vector<Fold> &folds,
   for (std::size_t f = 0; f < folds.size(); ++f)
     for (std::size_t r = 0; r < spec.restarts; ++r) {
       PlannedRun planned;
+      planned.id = runs.size();
       planned.fold = f;
       planned.restart = r;
       planned.train = folds[f].train;
@@ -412,6 +419,20 @@ DataResult<ExperimentReport> ExperimentRun::run(const std::vector<Fold> &folds,
           return *error;
       runs.push_back(std::move(planned));
     }
+  plannedRuns = runs.size();
+  if (options.maxRuns && *options.maxRuns < runs.size()) {
+    // A random subset, drawn with the seed, kept in plan order.
+    SeededRandom rng(deriveSeed(spec.seed, SeedStream::Split, plannedRuns));
+    std::vector<std::size_t> order = randomPermutation(runs.size(), rng);
+    order.resize(*options.maxRuns);
+    std::sort(order.begin(), order.end());
+    std::vector<PlannedRun> drawn;
+    for (std::size_t i : order)
+      drawn.push_back(std::move(runs[i]));
+    runs = std::move(drawn);
+    split += ", " + std::to_string(runs.size()) + " of its " +
+             std::to_string(plannedRuns) + " runs drawn at random";
+  }
   outcomes.assign(runs.size(), RunOutcome());
 
   std::error_code ec;
@@ -496,7 +517,8 @@ DataResult<ExperimentReport> ExperimentRun::run(const std::vector<Fold> &folds,
   if (spec.tukeyK && report.runs > 1)
     report.outliers = summarizeRuns(report.runScores, *spec.tukeyK);
   report.firstCheckpoint =
-      (fs::path(options.outputDir) / checkpointName(runs.size(), 0)).string();
+      (fs::path(options.outputDir) / checkpointName(plannedRuns, runs[0].id))
+          .string();
   report.seconds = std::chrono::duration<double>(
                        std::chrono::steady_clock::now() - start)
                        .count();

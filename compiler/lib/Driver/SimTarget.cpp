@@ -132,6 +132,7 @@ int qruc::runSimTarget(const hir::Model &model, mlir::ModuleOp ir,
   run.resumeFrom = options.resumeFrom;
   run.threads = options.threads;
   run.holdout = options.holdout;
+  run.maxRuns = options.maxRuns;
   run.progress = stderr;
   run.progressIsTerminal = llvm::sys::Process::StandardErrIsDisplayed();
 

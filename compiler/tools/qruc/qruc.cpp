@@ -170,6 +170,12 @@ llvm::cl::opt<double> holdoutFraction(
                    "this test fraction, e.g. 0.2"),
     llvm::cl::value_desc("fraction"), llvm::cl::cat(simCategory));
 
+llvm::cl::opt<unsigned> maxRuns(
+    "max-runs",
+    llvm::cl::desc("Train only this many of the runs (folds x restarts), "
+                   "drawn at random with the seed"),
+    llvm::cl::value_desc("n"), llvm::cl::cat(simCategory));
+
 /// Checks the --target sim options that the option parser cannot; prints
 /// the first problem and returns false.
 bool checkSimOptions() {
@@ -181,7 +187,7 @@ bool checkSimOptions() {
   std::initializer_list<const llvm::cl::Option *> simOnly = {
       &outputDir,     &resumeFrom,    &paramsFile,
       &predictData,   &epochsOverride, &batchOverride,
-      &seedOverride,  &threadCount(), &holdoutFraction};
+      &seedOverride,  &threadCount(), &holdoutFraction, &maxRuns};
   for (const llvm::cl::Option *option : simOnly)
     if (!sim && option->getNumOccurrences() > 0)
       return problem(("--" + option->ArgStr + " needs --target sim").str());
@@ -191,6 +197,8 @@ bool checkSimOptions() {
     return problem("--epochs must be at least 1");
   if (threadCount().getNumOccurrences() > 0 && threadCount() == 0)
     return problem("--threads must be at least 1");
+  if (maxRuns.getNumOccurrences() > 0 && maxRuns == 0)
+    return problem("--max-runs must be at least 1");
   if (holdoutFraction.getNumOccurrences() > 0 &&
       !(holdoutFraction > 0 && holdoutFraction < 1))
     return problem("--holdout must lie strictly between 0 and 1");
@@ -222,6 +230,8 @@ SimTargetOptions simOptions(llvm::StringRef filename) {
     options.seed = seedOverride;
   if (holdoutFraction.getNumOccurrences() > 0)
     options.holdout = holdoutFraction;
+  if (maxRuns.getNumOccurrences() > 0)
+    options.maxRuns = maxRuns;
   options.threads = threadCount().getNumOccurrences() > 0
                         ? threadCount().getValue()
                         : std::max(1u, std::thread::hardware_concurrency());

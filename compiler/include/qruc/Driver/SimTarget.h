@@ -36,6 +36,7 @@ struct SimTargetOptions {
   std::optional<std::size_t> epochs, batch;
   std::optional<std::uint64_t> seed;
   std::optional<double> holdout;
+  std::optional<std::size_t> maxRuns;
   unsigned threads = 1;
 };
 

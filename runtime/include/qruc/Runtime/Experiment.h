@@ -41,6 +41,10 @@ struct ExperimentOptions {
   /// Replaces the file's split by a stratified holdout with this test
   /// fraction.
   std::optional<double> holdout;
+  /// Trains only this many of the runs (folds × restarts), drawn at random
+  /// with the seed: an estimate of a cross-validation too long to run
+  /// whole.
+  std::optional<std::size_t> maxRuns;
   std::FILE *progress = stderr;
   bool progressIsTerminal = false;
 };
