@@ -11,6 +11,7 @@
 
 #include "qruc/Dialect/QRU/QRUOps.h"
 #include "qruc/Driver/ExperimentSettings.h"
+#include "qruc/Pipeline/Pipelines.h"
 #include "qruc/Runtime/Checkpoint.h"
 #include "qruc/Runtime/Experiment.h"
 #include "qruc/Runtime/Prediction.h"
@@ -112,6 +113,10 @@ int predict(const hir::Model &model, const runtime::StepProgram &program,
 int qruc::runSimTarget(const hir::Model &model, mlir::ModuleOp ir,
                        const SimTargetOptions &options,
                        mlir::MLIRContext &context) {
+  // The simulator runs the sim pipeline's output: fused single-qubit
+  // matrices, permutations, parameter-only values computed once per batch.
+  if (failed(runPipeline(ir, Target::Sim)))
+    return 1;
   auto modelOp = *ir.getBody()->getOps<qru::ModelOp>().begin();
   mlir::FailureOr<runtime::StepProgram> program = lowerToStepProgram(modelOp);
   if (failed(program))
