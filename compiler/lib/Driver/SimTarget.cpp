@@ -57,14 +57,13 @@ void reportDataError(const runtime::DataError &error) {
 }
 
 /// Reports `error`; an error about the model file as a whole points at its
-/// experiment section.
+/// experiment section, or at the model's name when it has none.
 int fail(const runtime::DataError &error, const hir::Model &model,
          const SimTargetOptions &options, mlir::MLIRContext &context) {
-  if (error.file == options.modelFile && error.line == 0 &&
-      model.experimentLoc) {
+  if (error.file == options.modelFile && error.line == 0) {
+    hir::Location at = model.experimentLoc.value_or(model.loc);
     mlir::emitError(mlir::FileLineColLoc::get(&context, options.modelFile,
-                                              model.experimentLoc->line,
-                                              model.experimentLoc->column))
+                                              at.line, at.column))
         << error.message;
     return 1;
   }
