@@ -233,11 +233,19 @@ void qruc::runtime::detail::gateAngleGradients(
     const unsigned *wires, const Angle *angles, const bool *want,
     AlignedBuffer &work, double *grads) {
   const GateInfo &info = gateInfo(kind);
-  const unsigned k = info.numQubits, dim = 1u << k;
-  const std::size_t width = psi.paddedBatch(), batch = psi.batch();
+  const double *rows =
+      crossTerms(psi, lambda, info.kernel, wires, info.numQubits, work);
+  contractAngleGradients(kind, angles, want, rows, psi.batch(),
+                         psi.paddedBatch(), grads);
+}
+
+void qruc::runtime::detail::contractAngleGradients(
+    GateKind kind, const Angle *angles, const bool *want, const double *rows,
+    std::size_t batch, std::size_t width, double *grads) {
+  const GateInfo &info = gateInfo(kind);
+  const unsigned dim = 1u << info.numQubits;
   const PairList pairs = pairList(dim, info.kernel);
   const unsigned numPairs = pairs.count;
-  const double *rows = crossTerms(psi, lambda, info.kernel, wires, k, work);
 
   // dL/dθ_j = 2 Re Σ_{e,f} ∂U[f][e]·R[e][f].
   bool shared = true;
@@ -282,12 +290,18 @@ void qruc::runtime::detail::unitaryEntryGradients(const BatchedState &psi,
                                                   const bool *want,
                                                   AlignedBuffer &work,
                                                   double *grads) {
+  const double *rows =
+      crossTerms(psi, lambda, KernelClass::Dense1, &wire, 1, work);
+  contractEntryGradients(want, rows, psi.paddedBatch(), grads);
+}
+
+void qruc::runtime::detail::contractEntryGradients(const bool *want,
+                                                   const double *rows,
+                                                   std::size_t width,
+                                                   double *grads) {
   // dL = 2 Re Σ_f conj(λ_f)·dψ'_f with dψ'_f = Σ_e du_fe·ψ_e, so
   // dL/dRe u_fe = 2 Re R[e][f] and dL/dIm u_fe = 2 Re(i·R[e][f])
   // = −2 Im R[e][f]. Dense1 pairs run e-major: pair (e, f) is 2e + f.
-  const std::size_t width = psi.paddedBatch();
-  const double *rows =
-      crossTerms(psi, lambda, KernelClass::Dense1, &wire, 1, work);
   for (unsigned f = 0; f < 2; ++f)
     for (unsigned e = 0; e < 2; ++e) {
       const unsigned entry = 2 * f + e, pair = 2 * e + f;

@@ -22,7 +22,10 @@
 #include "qruc/Runtime/Angle.h"
 #include "qruc/Runtime/BatchedState.h"
 #include "qruc/Runtime/Gates.h"
+#include "qruc/Runtime/MatrixBatch.h"
 #include "qruc/Runtime/PauliWord.h"
+
+#include <Eigen/Core>
 
 namespace qruc::runtime::detail {
 
@@ -58,6 +61,14 @@ void gateAngleGradients(const BatchedState &psi, const BatchedState &lambda,
                         const Angle *angles, const bool *want,
                         AlignedBuffer &work, double *grads);
 
+/// The second half of gateAngleGradients: the angle gradients from cross
+/// terms already accumulated (`rows`, as reverseDense1 writes them for a
+/// Dense1 gate), for lanes < batch of `width`.
+void contractAngleGradients(GateKind kind, const Angle *angles,
+                            const bool *want, const double *rows,
+                            std::size_t batch, std::size_t width,
+                            double *grads);
+
 /// For a 2×2 unitary on `wire` whose eight real entries are free operands
 /// (a qru.unitary): for each operand j = 2·(2f + e) + part with want[j],
 /// writes dL/dRe U[f][e] = 2 Re Σ conj(λ_f)·ψ_e (part 0) or
@@ -69,6 +80,26 @@ void gateAngleGradients(const BatchedState &psi, const BatchedState &lambda,
 void unitaryEntryGradients(const BatchedState &psi, const BatchedState &lambda,
                            unsigned wire, const bool *want,
                            AlignedBuffer &work, double *grads);
+
+/// The second half of unitaryEntryGradients, from accumulated cross terms.
+void contractEntryGradients(const bool *want, const double *rows,
+                            std::size_t width, double *grads);
+
+/// The reverse sweep's step through a dense one-qubit operator U on
+/// `target` in one pass over both states instead of three (uncompute ψ,
+/// contract, update λ): ψ ← U†ψ; with `cross` set, the cross terms of the
+/// uncomputed ψ and the λ after the operator, R[e][f] = Σ ψ_e·conj(λ_f) in
+/// 8 rows of paddedBatch laid out as gateAngleGradients' (e-major pairs,
+/// real then imaginary rows; overwritten); then λ ← U†λ. `uDagger` is U†,
+/// one matrix for the batch or one per lane. Each amplitude of ψ and λ is
+/// read and written once instead of twice each plus a read for the
+/// contraction: measured, about 10% faster than the three passes while the
+/// two states fit in L2 (the arithmetic then bounds both), 1.5 times once
+/// they do not (12 or more qubits at a batch of 50).
+void reverseDense1(BatchedState &psi, BatchedState &lambda, unsigned target,
+                   const Eigen::Matrix2cd &uDagger, double *cross);
+void reverseDense1(BatchedState &psi, BatchedState &lambda, unsigned target,
+                   const Matrix2Lanes &uDagger, double *cross);
 
 } // namespace qruc::runtime::detail
 

@@ -135,12 +135,10 @@ void Executor::Impl::backwardTile(TileData &tile,
         // recomputed.
         if (!quantumGrad || (!p.persistent && long(i) > lastRead))
           break;
-        applyStepOperator(*psi, tile, i, v, /*adjoint=*/true);
         if (lambdaZero)
-          break;
-        if (!in.operands.empty())
-          addOperandGradients(*psi, *lambda, tile, in, v, adj);
-        applyStepOperator(*lambda, tile, i, v, /*adjoint=*/true);
+          applyStepOperator(*psi, tile, i, v, /*adjoint=*/true);
+        else
+          reverseOperator(*psi, *lambda, tile, i, v, adj);
         break;
       case OpCode::Measure:
       case OpCode::Reset:

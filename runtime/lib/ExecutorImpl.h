@@ -103,13 +103,22 @@ struct Executor::Impl {
   void applyStepOperator(BatchedState &s, detail::TileData &tile,
                          std::size_t index, const detail::SlotSpace &v,
                          bool adjoint);
-  /// Adds dL/d(operand) of a gate or unitary to the operands' adjoints,
-  /// for the samples where it applies; ψ is the state before it and λ the
-  /// adjoint after it.
-  void addOperandGradients(const BatchedState &psi,
-                           const BatchedState &lambda, detail::TileData &tile,
-                           const Instr &in, const detail::SlotSpace &v,
-                           const detail::SlotSpace &adj);
+  /// Steps the reverse sweep back through operator instruction `index`:
+  /// ψ ← U†ψ and λ ← U†λ, adding dL/d(operand) of a gate or unitary to its
+  /// operands' adjoints on the way, for the samples where it applied. ψ is
+  /// the state after the operator, λ the adjoint after it.
+  void reverseOperator(BatchedState &psi, BatchedState &lambda,
+                       detail::TileData &tile, std::size_t index,
+                       const detail::SlotSpace &v,
+                       const detail::SlotSpace &adj);
+  /// Sets want[k] for the operands that carry an adjoint; whether any does.
+  bool wantedOperands(const Instr &in, bool *want) const;
+  /// Adds the rows of per-lane operand gradients to the operands' adjoints
+  /// (summed over the samples for shared operands).
+  void accumulateOperandGradients(const Instr &in, const bool *want,
+                                  const double *grads, std::size_t width,
+                                  const detail::SlotSpace &v,
+                                  const detail::SlotSpace &adj);
 
   void forwardTile(detail::TileData &tile, const SequenceBatch &input,
                    OutputValues &outputs, std::uint64_t seed);

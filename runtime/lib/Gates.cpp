@@ -104,6 +104,17 @@ void applyShared(BatchedState &state, GateKind kind, const GateInfo &info,
   }
 }
 
+/// Writes lane b of a MatrixLanes<N> table: row 2k the real and row 2k + 1
+/// the imaginary part of entry k = N·r + c.
+template <int N>
+void setLane(double *rows, std::size_t width, std::size_t b,
+             const Eigen::Matrix<C, N, N> &m) {
+  for (int k = 0; k < N * N; ++k) {
+    rows[(2 * k) * width + b] = m(k / N, k % N).real();
+    rows[(2 * k + 1) * width + b] = m(k / N, k % N).imag();
+  }
+}
+
 /// Fills the gate's angle values for lane `b`.
 void laneAngles(const Angle *angles, unsigned n, std::size_t b,
                 std::size_t batch, double *values) {
@@ -123,14 +134,7 @@ void applyPerSample(BatchedState &state, GateKind kind, const GateInfo &info,
   case KernelClass::ControlledDense1: {
     double *rows = state.scratch(8 * width);
     const Matrix2Lanes u{rows, width};
-    for (std::size_t b = 0; b < width; ++b) {
-      laneAngles(angles, info.numAngles, b, batch, values);
-      const Eigen::Matrix2cd m = matrix2(kind, values, adjoint);
-      for (int e = 0; e < 4; ++e) {
-        rows[(2 * e) * width + b] = m(e / 2, e % 2).real();
-        rows[(2 * e + 1) * width + b] = m(e / 2, e % 2).imag();
-      }
-    }
+    oneQubitLanes(kind, angles, adjoint, batch, width, rows);
     if (info.kernel == KernelClass::Dense1)
       applyDense1(state, wires[0], u);
     else
@@ -164,11 +168,7 @@ void applyPerSample(BatchedState &state, GateKind kind, const GateInfo &info,
     const Matrix4Lanes u{rows, width};
     for (std::size_t b = 0; b < width; ++b) {
       laneAngles(angles, info.numAngles, b, batch, values);
-      const Eigen::Matrix4cd m = matrix4(kind, values, adjoint);
-      for (int e = 0; e < 16; ++e) {
-        rows[(2 * e) * width + b] = m(e / 4, e % 4).real();
-        rows[(2 * e + 1) * width + b] = m(e / 4, e % 4).imag();
-      }
+      setLane(rows, width, b, matrix4(kind, values, adjoint));
     }
     applyDense2(state, wires[0], wires[1], u);
     return;
@@ -181,6 +181,17 @@ void applyPerSample(BatchedState &state, GateKind kind, const GateInfo &info,
 }
 
 } // namespace
+
+void qruc::runtime::oneQubitLanes(GateKind kind, const Angle *angles,
+                                  bool adjoint, std::size_t batch,
+                                  std::size_t width, double *rows) {
+  const GateInfo &info = gateInfo(kind);
+  double values[3];
+  for (std::size_t b = 0; b < width; ++b) {
+    laneAngles(angles, info.numAngles, b, batch, values);
+    setLane(rows, width, b, matrix2(kind, values, adjoint));
+  }
+}
 
 const GateInfo &qruc::runtime::gateInfo(GateKind kind) {
   return kGateTable[static_cast<unsigned>(kind)];

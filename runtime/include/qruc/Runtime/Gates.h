@@ -71,6 +71,14 @@ void applyGate(BatchedState &state, GateKind kind, const unsigned *wires,
 void applyGateAdjoint(BatchedState &state, GateKind kind,
                       const unsigned *wires, const Angle *angles = nullptr);
 
+/// The per-sample 2×2 coefficients applyGate uses for a one-qubit or
+/// controlled gate (KernelClass Dense1 or ControlledDense1), or those of its
+/// adjoint: a Matrix2Lanes table of `width` lanes in `rows` (8·width
+/// doubles, aligned). Lanes at or past `batch` get angle 0, so that padding
+/// lanes stay valid states.
+void oneQubitLanes(GateKind kind, const Angle *angles, bool adjoint,
+                   std::size_t batch, std::size_t width, double *rows);
+
 inline void applyGate(BatchedState &state, GateKind kind,
                       std::initializer_list<unsigned> wires,
                       std::initializer_list<Angle> angles = {}) {
