@@ -1,8 +1,8 @@
 //===- CompileModel.cpp - a .qru file to a step program -------------------===//
 //
-// This file chains the front end and the simulator lowering for the
-// benchmarks, as qruc's --emit=program does, and converts the checked
-// experiment settings for the training library.
+// This file chains the front end, the sim pipeline and the simulator
+// lowering for the benchmarks, as qruc's --emit=program and --target sim do,
+// and reads the experiment with the driver's bridge.
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,9 +10,11 @@
 
 #include "qruc/Dialect/QRU/QRUDialect.h"
 #include "qruc/Dialect/QRU/QRUOps.h"
+#include "qruc/Driver/ExperimentSettings.h"
 #include "qruc/Frontend/MLIRGen.h"
 #include "qruc/Frontend/Parser.h"
 #include "qruc/Frontend/Sema.h"
+#include "qruc/Pipeline/Pipelines.h"
 #include "qruc/Target/Sim/LowerToStepProgram.h"
 
 #include "mlir/IR/Diagnostics.h"
@@ -23,29 +25,8 @@
 
 using namespace qruc;
 
-namespace {
-
-// ExperimentValue mirrors hir::SettingValue kind for kind.
-static_assert(static_cast<int>(hir::SettingValue::Kind::Call) ==
-                  static_cast<int>(runtime::ExperimentValue::Kind::Call),
-              "the setting kinds must line up");
-
-runtime::ExperimentValue convert(const hir::SettingValue &value) {
-  runtime::ExperimentValue out;
-  out.kind = static_cast<runtime::ExperimentValue::Kind>(value.kind);
-  out.number = value.number;
-  out.text = value.text;
-  for (const hir::SettingValue &item : value.items)
-    out.items.push_back(convert(item));
-  for (const auto &[name, field] : value.fields)
-    out.fields.emplace_back(name, convert(field));
-  return out;
-}
-
-} // namespace
-
 std::optional<bench::CompiledModel>
-bench::compileModel(const std::string &path) {
+bench::compileModel(const std::string &path, bool optimize) {
   auto buffer = llvm::MemoryBuffer::getFile(path);
   if (!buffer) {
     llvm::errs() << path << ": error: " << buffer.getError().message()
@@ -72,21 +53,14 @@ bench::compileModel(const std::string &path) {
   auto ir = generateMLIR(*model, path, context);
   if (!ir)
     return std::nullopt;
-  // As qruc --emit=program: from the IR as generated.
+  if (optimize && failed(runPipeline(*ir, Target::Sim)))
+    return std::nullopt;
   auto modelOp = *ir->getBody()->getOps<qru::ModelOp>().begin();
   mlir::FailureOr<runtime::StepProgram> program = lowerToStepProgram(modelOp);
   if (failed(program))
     return std::nullopt;
-
   CompiledModel compiled{std::move(*program), {}};
-  std::vector<runtime::ExperimentSetting> settings;
-  for (const hir::Setting &setting : model->experiment)
-    settings.push_back({setting.key, convert(setting.value)});
-  if (auto error = runtime::parseExperiment(settings, compiled.experiment)) {
-    llvm::errs() << path << ": error: experiment setting '"
-                 << settings[error->setting].key << "': " << error->message
-                 << "\n";
+  if (failed(buildExperimentSpec(*model, path, context, compiled.experiment)))
     return std::nullopt;
-  }
   return compiled;
 }

@@ -43,15 +43,18 @@ struct Options {
   std::uint64_t seed = 2026;
   std::string dumpFile;
   bool jsonReport = false;
+  bool optimize = true;
 };
 
 const char *const kUsage =
     "usage: qruc-train-bench MODEL.qru --steps T [--batch 50] [--threads 1]\n"
     "                        [--repeat 5] [--warmup 1] [--seed 2026]\n"
-    "                        [--dump FILE] [--json]\n"
-    "Times forward + loss + backward of the model on a random mini-batch\n"
-    "(fixed seed) and reports sample-steps per second. --dump writes the\n"
-    "batch, loss and gradient as JSON; --json prints the report as JSON.\n";
+    "                        [--dump FILE] [--json] [--no-optimize]\n"
+    "Compiles the model as qruc --emit=program does (sim pipeline), times\n"
+    "forward + loss + backward on a random mini-batch (fixed seed) and\n"
+    "reports sample-steps per second. --dump writes the batch, loss and\n"
+    "gradient as JSON; --json prints the report as JSON; --no-optimize\n"
+    "runs the program lowered without the sim pipeline.\n";
 
 /// Parses argv into `options`; returns false with a message on misuse.
 bool parseOptions(int argc, char **argv, Options &options,
@@ -60,6 +63,10 @@ bool parseOptions(int argc, char **argv, Options &options,
     std::string arg = argv[i];
     if (arg == "--json") {
       options.jsonReport = true;
+      continue;
+    }
+    if (arg == "--no-optimize") {
+      options.optimize = false;
       continue;
     }
     if (arg.rfind("--", 0) != 0) {
@@ -150,8 +157,8 @@ int run(const Options &options) {
                  threads = options.threads, repeats = options.repeats,
                  warmups = options.warmups;
   const std::string &dumpFile = options.dumpFile;
-  std::optional<bench::CompiledModel> compiled = bench::compileModel(
-      modelFile);
+  std::optional<bench::CompiledModel> compiled =
+      bench::compileModel(modelFile, options.optimize);
   if (!compiled)
     return 1;
   const runtime::StepProgram &program = compiled->program;
@@ -216,6 +223,7 @@ int run(const Options &options) {
   if (options.jsonReport) {
     runtime::JsonValue report = runtime::JsonValue::object();
     report.set("model", program.modelName);
+    report.set("pipeline", options.optimize ? "sim" : "none");
     report.set("qubits", double(program.numQubits));
     report.set("parameters", double(program.numParameters()));
     report.set("steps", double(steps));
@@ -245,7 +253,9 @@ int run(const Options &options) {
                << program.numQubits << " qubits, "
                << program.numParameters() << " parameters; " << steps
                << " steps, batch " << batchSize << ", " << threads
-               << (threads == 1 ? " thread\n" : " threads\n");
+               << (threads == 1 ? " thread" : " threads")
+               << (options.optimize ? "; sim pipeline\n"
+                                    : "; no optimization\n");
   llvm::outs() << "loss " << llvm::format("%.12g", lossValue) << " ("
                << lossName(loss.kind) << " of " << loss.output << ", "
                << loss.target << ")\n";
