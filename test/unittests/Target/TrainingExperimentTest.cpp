@@ -24,6 +24,7 @@
 
 #include "gtest/gtest.h"
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -332,6 +333,63 @@ TEST(TrainingExperimentTest, PlainProgressPrintsOneLinePerEpoch) {
   std::fclose(stream);
   EXPECT_EQ(runtime::ProgressReporter::formatDuration(3725), "1h02m");
   EXPECT_EQ(runtime::ProgressReporter::formatDuration(65), "1m05s");
+}
+
+/// Records the training loss of every epoch.
+class LossLog : public runtime::TrainingObserver {
+public:
+  void epochDone(const runtime::EpochRecord &record) override {
+    losses.push_back(record.trainLoss);
+  }
+  std::vector<double> losses;
+};
+
+TEST(TrainingExperimentTest, HybridQrnnLossFallsOnMnistRows) {
+  std::string path =
+      std::string(QRUC_SOURCE_DIR) + "/examples/qrnn/mnist_rows.qru";
+  std::ifstream file(path);
+  std::stringstream source;
+  source << file.rdbuf();
+  mlir::MLIRContext context;
+  context.getOrLoadDialect<qru::QRUDialect>();
+  auto module = parseModule(source.str(), path, context);
+  ASSERT_NE(module, nullptr);
+  auto model = analyze(*module, path, context);
+  ASSERT_NE(model, nullptr);
+  auto ir = generateMLIR(*model, path, context);
+  ASSERT_TRUE(bool(ir));
+  auto program =
+      lowerToStepProgram(*ir->getBody()->getOps<qru::ModelOp>().begin());
+  ASSERT_TRUE(succeeded(program));
+  runtime::ExperimentSpec spec;
+  ASSERT_TRUE(succeeded(buildExperimentSpec(*model, path, context, spec)));
+
+  auto data = runtime::prepareExperimentData(spec, path);
+  ASSERT_TRUE(data.ok()) << data.error().str();
+  auto loss = runtime::bindLoss(*program, *spec.loss, path);
+  ASSERT_TRUE(loss.ok());
+  runtime::TrainingSettings settings;
+  settings.loss = *loss;
+  settings.optimizer = *spec.optimizer;
+  settings.batch = spec.batch;
+  settings.epochs = 6;
+  runtime::TrainingRunSetup setup;
+  setup.data = &data->sequences;
+  setup.train.resize(256); // the first 256 threes and fives
+  std::iota(setup.train.begin(), setup.train.end(), 0);
+  auto initial = runtime::initialParameters(
+      runtime::parameterInitializers(*program), spec.seed);
+  ASSERT_TRUE(initial.ok());
+  setup.initial = initial.take();
+
+  runtime::Executor executor(*program);
+  LossLog log;
+  auto trained = runtime::trainRun(executor, settings, setup, log);
+  ASSERT_TRUE(trained.ok());
+  ASSERT_EQ(log.losses.size(), 6u);
+  // Two balanced classes start near log 2; six epochs must cut that.
+  EXPECT_NEAR(log.losses.front(), std::log(2.0), 0.1);
+  EXPECT_LT(log.losses.back(), 0.8 * log.losses.front());
 }
 
 } // namespace
