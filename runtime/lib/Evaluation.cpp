@@ -63,6 +63,24 @@ DataResult<BoundLoss> qruc::runtime::bindLoss(const StepProgram &program,
   return bound;
 }
 
+DataStatus qruc::runtime::checkStepSize(const StepProgram &program,
+                                        const SequenceSet &set,
+                                        const std::string &source) {
+  std::size_t perStep = 0;
+  std::string names;
+  for (const VariableInfo &input : program.inputs) {
+    perStep += input.size;
+    names += (names.empty() ? "" : ", ") + input.name;
+  }
+  if (set.stepSize == perStep)
+    return std::nullopt;
+  return DataError{source, 0, 0,
+                   "the model reads " + std::to_string(perStep) +
+                       " value(s) per step (" + names +
+                       "), but the data give " +
+                       std::to_string(set.stepSize)};
+}
+
 DataStatus qruc::runtime::checkDataFits(const StepProgram &program,
                                         const BoundLoss &loss,
                                         const SequenceSet &set,
@@ -70,16 +88,8 @@ DataStatus qruc::runtime::checkDataFits(const StepProgram &program,
   auto fail = [&](std::string message) {
     return DataError{source, 0, 0, std::move(message)};
   };
-  std::size_t perStep = 0;
-  std::string names;
-  for (const VariableInfo &input : program.inputs) {
-    perStep += input.size;
-    names += (names.empty() ? "" : ", ") + input.name;
-  }
-  if (set.stepSize != perStep)
-    return fail("the model reads " + std::to_string(perStep) +
-                " value(s) per step (" + names + "), but the data give " +
-                std::to_string(set.stepSize));
+  if (DataStatus error = checkStepSize(program, set, source))
+    return error;
   std::size_t wantSteps = loss.everyStep ? set.numSteps : 1;
   std::size_t wantWidth = targetWidth(loss.kind, loss.width);
   if (set.targetSteps != wantSteps || set.targetSize != wantWidth)

@@ -75,8 +75,10 @@ struct PlannedRun {
 
 /// What a finished run reports.
 struct RunOutcome {
-  bool done = false;
   bool trained = false;
+  /// The test results, and the one number that sums them up: accuracy,
+  /// or MSE (series: of the forecast).
+  MetricAccumulator metrics;
   double score = 0;
   std::vector<double> testOutputs; ///< last-step loss outputs, or forecast
   std::size_t epochs = 0;
@@ -229,7 +231,8 @@ private:
   }
   DataStatus runOne(std::size_t index, Executor &executor,
                     TrainingObserver &observer);
-  double scoreOf(const RunOutcome &outcome, const PlannedRun &run) const;
+  /// Fills outcome.metrics and outcome.score from its test outputs.
+  void score(RunOutcome &outcome, const PlannedRun &run) const;
   MetricAccumulator testMetrics(const RunOutcome &outcome,
                                 const PlannedRun &run) const;
 
@@ -272,11 +275,11 @@ MetricAccumulator ExperimentRun::testMetrics(const RunOutcome &outcome,
   return metrics;
 }
 
-double ExperimentRun::scoreOf(const RunOutcome &outcome,
-                              const PlannedRun &run) const {
-  MetricAccumulator metrics = testMetrics(outcome, run);
-  return loss.classifies() && !data.series ? metrics.accuracy()
-                                           : metrics.mse();
+void ExperimentRun::score(RunOutcome &outcome, const PlannedRun &run) const {
+  outcome.metrics = testMetrics(outcome, run);
+  outcome.score = loss.classifies() && !data.series
+                      ? outcome.metrics.accuracy()
+                      : outcome.metrics.mse();
 }
 
 DataStatus ExperimentRun::runOne(std::size_t index, Executor &executor,
@@ -307,11 +310,11 @@ DataStatus ExperimentRun::runOne(std::size_t index, Executor &executor,
     }
   }
   if (previous) {
-    if (const std::vector<double> *tested = previous->findArray("test_outputs")) {
+    if (const std::vector<double> *tested =
+            previous->findArray(checkpoint_keys::kTestOutputs)) {
       outcome.testOutputs = *tested;
       outcome.epochs = previous->epoch;
-      outcome.score = scoreOf(outcome, planned);
-      outcome.done = true;
+      score(outcome, planned);
       progress->runSkipped();
       return std::nullopt;
     }
@@ -338,9 +341,9 @@ DataStatus ExperimentRun::runOne(std::size_t index, Executor &executor,
                                            static_cast<double>(planned.fold));
   setup.checkpointBase.values.emplace_back(
       "restart", static_cast<double>(planned.restart));
-  setup.checkpointBase.arrays.emplace_back("scale_factor",
+  setup.checkpointBase.arrays.emplace_back(checkpoint_keys::kScaleFactor,
                                            data.scaler.factors());
-  setup.checkpointBase.arrays.emplace_back("scale_offset",
+  setup.checkpointBase.arrays.emplace_back(checkpoint_keys::kScaleOffset,
                                            data.scaler.offsets());
   setup.resume = previous ? &*previous : nullptr;
 
@@ -361,30 +364,23 @@ DataStatus ExperimentRun::runOne(std::size_t index, Executor &executor,
             .lastOutputs;
   }
   outcome.epochs = trained->epochs;
-  outcome.score = scoreOf(outcome, planned);
+  score(outcome, planned);
   outcome.trained = true;
-  outcome.done = true;
 
   // The tested run: its best parameters and test outputs, so that a
   // resumed experiment does not train it again and --predict can use it.
-  Checkpoint tested = setup.checkpointBase;
-  if (fs::exists(path)) { // absent only when no epoch ran
-    DataResult<Checkpoint> last = readCheckpoint(path, expect);
-    if (!last)
-      return last.error();
-    tested = last.take();
-  }
-  Checkpoint *last = &tested;
-  last->params = trained->params;
-  last->arrays.emplace_back("test_outputs", outcome.testOutputs);
-  last->arrays.emplace_back(
+  Checkpoint &tested = trained->checkpoint;
+  tested.params = trained->params;
+  tested.arrays.emplace_back(checkpoint_keys::kTestOutputs,
+                             outcome.testOutputs);
+  tested.arrays.emplace_back(
       "test_samples",
       std::vector<double>(planned.test.begin(), planned.test.end()));
-  last->values.emplace_back("test_score", outcome.score);
-  if (DataStatus error = writeCheckpoint(path, *last))
+  tested.values.emplace_back("test_score", outcome.score);
+  if (DataStatus error = writeCheckpoint(path, tested))
     return error;
 
-  MetricAccumulator metrics = testMetrics(outcome, planned);
+  const MetricAccumulator &metrics = outcome.metrics;
   std::string summary =
       loss.classifies() && !data.series
           ? std::to_string(metrics.correct()) + "/" +
@@ -509,7 +505,7 @@ DataResult<ExperimentReport> ExperimentRun::run(const std::vector<Fold> &folds,
   report.loss = loss;
   report.test = MetricAccumulator(metricClasses(loss));
   for (std::size_t i = 0; i < runs.size(); ++i) {
-    report.test.merge(testMetrics(outcomes[i], runs[i]));
+    report.test.merge(outcomes[i].metrics);
     report.runScores.push_back(outcomes[i].score);
     report.epochsTotal += outcomes[i].epochs;
     report.trainedRuns += outcomes[i].trained ? 1 : 0;

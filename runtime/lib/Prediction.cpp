@@ -10,6 +10,7 @@
 #include "qruc/Runtime/Evaluation.h"
 #include "qruc/Runtime/ExperimentData.h"
 #include "qruc/Runtime/Executor.h"
+#include "qruc/Runtime/TrainingRun.h"
 
 #include <algorithm>
 #include <numeric>
@@ -43,8 +44,10 @@ DataStatus qruc::runtime::predictOutputs(const StepProgram &program,
       loadExperimentDataset(spec.data, modelFile, dataPath);
   if (!loaded)
     return loaded.error();
-  const std::vector<double> *factor = checkpoint.findArray("scale_factor");
-  const std::vector<double> *offset = checkpoint.findArray("scale_offset");
+  const std::vector<double> *factor =
+      checkpoint.findArray(checkpoint_keys::kScaleFactor);
+  const std::vector<double> *offset =
+      checkpoint.findArray(checkpoint_keys::kScaleOffset);
   Scaler scaler(loaded->numFeatures);
   if (factor && offset && factor->size() == offset->size())
     scaler = Scaler(*factor, *offset);
@@ -56,14 +59,8 @@ DataStatus qruc::runtime::predictOutputs(const StepProgram &program,
   DataResult<SequenceSet> set = prepareSequences(spec, loaded.take(), scaler);
   if (!set)
     return set.error();
-  std::size_t perStep = 0;
-  for (const VariableInfo &input : program.inputs)
-    perStep += input.size;
-  if (set->stepSize != perStep)
-    return DataError{source, 0, 0,
-                     "the model reads " + std::to_string(perStep) +
-                         " value(s) per step, but the data give " +
-                         std::to_string(set->stepSize)};
+  if (DataStatus error = checkStepSize(program, *set, source))
+    return error;
 
   std::string header;
   for (const VariableInfo &output : program.outputs) {

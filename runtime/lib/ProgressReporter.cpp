@@ -120,8 +120,7 @@ void ProgressReporter::runDone(std::size_t run, const std::string &summary) {
     return;
   std::lock_guard<std::mutex> lock(mutex);
   ++runsDone;
-  std::size_t trained = runsDone;
-  double perRun = elapsed() / static_cast<double>(std::max<std::size_t>(trained, 1));
+  double perRun = elapsed() / static_cast<double>(runsDone);
   double left = perRun * static_cast<double>(runs - runsDone - runsSkipped);
   std::string text = "run " + std::to_string(runsDone + runsSkipped) + "/" +
                      std::to_string(runs) + "  " + summary + "  ETA " +

@@ -202,10 +202,8 @@ qruc::runtime::trainRun(Executor &executor, const TrainingSettings &settings,
     }
     if (schedule)
       schedule->update(trainLoss, state.params, optimizer);
-    if (stopping) {
-      double watched = monitorValidation ? record.validationLoss : trainLoss;
-      stoppedEarly = stopping->update(state.epoch, watched);
-    }
+    if (stopping)
+      stoppedEarly = stopping->update(state.epoch, monitored);
     state.finished = stoppedEarly || state.epoch >= settings.epochs;
     if (!setup.checkpointPath.empty())
       if (DataStatus error = writeCheckpoint(
@@ -223,5 +221,7 @@ qruc::runtime::trainRun(Executor &executor, const TrainingSettings &settings,
   result.epochs = state.epoch;
   result.stoppedEarly = stoppedEarly;
   result.finalTrainLoss = trainLoss;
+  result.checkpoint =
+      makeCheckpoint(setup, state, optimizer, schedule, stopping);
   return result;
 }

@@ -41,6 +41,12 @@ struct BoundLoss {
 DataResult<BoundLoss> bindLoss(const StepProgram &program,
                                const LossSpec &loss, const std::string &where);
 
+/// Checks that the sequences of `set` give the model's inputs: as many
+/// values per step as the inputs' sizes add up to. The error names
+/// `source`, the data's file.
+DataStatus checkStepSize(const StepProgram &program, const SequenceSet &set,
+                         const std::string &source);
+
 /// Checks that `set` fits `program` and `loss`: values per step equal to
 /// the model's inputs, targets of the loss's width at the right steps,
 /// valid target values. The error names `source`, the data's file.

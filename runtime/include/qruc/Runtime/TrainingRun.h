@@ -86,6 +86,9 @@ struct TrainingRunResult {
   std::size_t epochs = 0;     ///< epochs completed
   bool stoppedEarly = false;
   double finalTrainLoss = 0;
+  /// The run's state after its last epoch, as its last checkpoint holds it;
+  /// the experiment adds the test results to it.
+  Checkpoint checkpoint;
 };
 
 /// Trains as `settings` say. Fails only when a checkpoint cannot be
@@ -95,13 +98,17 @@ DataResult<TrainingRunResult> trainRun(Executor &executor,
                                        const TrainingRunSetup &setup,
                                        TrainingObserver &observer);
 
-/// The checkpoint keys trainRun() adds to the base checkpoint, so that the
-/// experiment can read a run's state back (e.g. "finished").
+/// Checkpoint keys read back by code other than the writer's: the run's
+/// identity and state (trainRun), the fitted scaler (the experiment writes
+/// it, --predict reads it) and the test results of a finished run.
 namespace checkpoint_keys {
 inline constexpr const char *kRun = "run";
 inline constexpr const char *kFinished = "finished";
 inline constexpr const char *kBestParams = "best_params";
 inline constexpr const char *kBestLoss = "best_loss";
+inline constexpr const char *kScaleFactor = "scale_factor";
+inline constexpr const char *kScaleOffset = "scale_offset";
+inline constexpr const char *kTestOutputs = "test_outputs";
 } // namespace checkpoint_keys
 
 } // namespace qruc::runtime
