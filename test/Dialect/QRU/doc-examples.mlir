@@ -59,6 +59,20 @@ qru.model @persistent {
   }
 }
 
+// CHECK-LABEL: qru.model @routed attributes {qru.layout = array<i64: 0, 1, 2>} {
+// CHECK:         qru.swap
+qru.model @routed attributes {qru.layout = array<i64: 0, 1, 2>} {
+  qru.qubits @q[3]
+  qru.step() {
+    %a0 = qru.alloc @q[0]
+    %b0 = qru.alloc @q[1]
+    %c0 = qru.alloc @q[2]
+    %b1, %a1 = qru.swap %a0, %b0
+    %a2, %c1 = qru.cx %a1, %c0
+    qru.yield
+  }
+}
+
 //===----------------------------------------------------------------------===//
 // The model and its declarations
 //===----------------------------------------------------------------------===//

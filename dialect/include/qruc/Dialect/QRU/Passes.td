@@ -221,4 +221,59 @@ def QRUDeadReadouts : Pass<"qru-dead-readouts", "::qruc::qru::ModelOp"> {
   }];
 }
 
+def QRURoute : Pass<"qru-route", "::qruc::qru::ModelOp"> {
+  let summary = "places wires on a coupling map and inserts SWAPs";
+  let description = [{
+    Maps the logical wires of the model (the qubits of all registers, in
+    declaration order) to physical qubits of the device described by
+    `coupling-map`, a JSON file holding a list of edges between physical
+    qubits numbered from 0, such as `[[0, 1], [1, 2], [1, 3]]`. Edges are
+    undirected: `[0, 1]` lets a two-qubit gate act on 0 and 1 in either
+    order. The device has as many qubits as the largest number plus one.
+
+    The initial layout is recorded on the model as
+    `qru.layout = array<i64: p0, p1, …>`, entry w being the physical qubit
+    of wire w (`getLayout` in `qruc/Dialect/QRU/Layout.h`). It is a
+    connected set of qubits grown by breadth-first search from each
+    physical qubit in turn, with the wires placed greedily next to the
+    wires they share gates with; the set whose placement leaves the fewest
+    gates on uncoupled qubits, weighted by distance, wins.
+
+    Then `qru.swap` gates are inserted before every two-qubit gate whose
+    qubits are not coupled, moving its first qubit along a shortest path.
+    A SWAP exchanges the states of two physical qubits: after
+    `%a2, %b2 = qru.swap %a1, %b1`, `%a2` is on the qubit of `%a1` and
+    holds the state of `%b1`, and later gates on `%b1`'s wire use `%a2`.
+    Every quantum op keeps result k on the physical qubit of qubit operand
+    k, and an `scf.if` result on that of the values its branches yield, so
+    the physical qubit of any qubit value is found by following its SSA
+    chain back to a `qru.alloc` or a qubit argument of the step, of wire w,
+    on physical qubit `qru.layout[w]`. Readouts, measurements and resets
+    need no coupling.
+
+    A branch of an `scf.if` ends in the layout it started from (the
+    `scf.if` then also returns the wires only SWAPs touched), and a
+    persistent step ends in the initial layout, so that the next step finds
+    its wires where the first one did; a fresh step may end in any layout.
+    A fresh step allocates all its wires at its start.
+
+    Gates on three or more qubits must be decomposed first
+    (`qru-decompose-multi-qubit`). A missing or malformed map, a map with
+    fewer qubits than the model has wires, or none with enough connected
+    qubits, is an error at the model.
+
+    ```mlir
+    // coupling map [[0, 1], [1, 2]], layout [0, 1, 2]
+    %a1, %c1 = qru.cx %a0, %c0
+    // becomes
+    %b1, %a1 = qru.swap %a0, %b0       // a now on qubit 1, b on 0
+    %a2, %c1 = qru.cx %a1, %c0
+    ```
+  }];
+  let options = [
+    Option<"couplingMap", "coupling-map", "std::string", /*default=*/"",
+           "the JSON file with the device's edge list, e.g. [[0,1],[1,2]]">
+  ];
+}
+
 #endif // QRUC_DIALECT_QRU_PASSES_TD
