@@ -227,6 +227,25 @@ void Executor::forward(const ParamVector &params, const SequenceBatch &batch,
   m.updateStats();
 }
 
+void Executor::finalBits(std::vector<std::vector<double>> &bits) {
+  Impl &m = *impl;
+  const StepProgram &p = m.program;
+  if (!m.haveForward)
+    throw std::logic_error("qruc runtime: finalBits() needs a forward() first");
+  bits.assign(p.bits.size(), {});
+  for (std::size_t r = 0; r < p.bits.size(); ++r) {
+    const VariableInfo &var = p.bits[r];
+    bits[r].assign(m.batch * var.size, 0.0);
+    for (TileData &tile : m.tiles) {
+      // The frame of the last step keeps the register's next value.
+      const SlotView from = m.values(tile, m.steps - 1).view(var.nextSlot);
+      for (std::size_t b = 0; b < tile.n; ++b)
+        for (std::size_t e = 0; e < var.size; ++e)
+          bits[r][(tile.begin + b) * var.size + e] = from(e, b);
+    }
+  }
+}
+
 bool Executor::backward(const OutputValues &outputGradients,
                         ParamVector &gradients) {
   Impl &m = *impl;

@@ -16,6 +16,7 @@
 #include "qruc/Runtime/MetricsLog.h"
 #include "qruc/Runtime/ProgressReporter.h"
 #include "qruc/Runtime/SeededRandom.h"
+#include "qruc/Runtime/Shots.h"
 #include "qruc/Runtime/Splits.h"
 #include "qruc/Runtime/TrainingRun.h"
 
@@ -205,13 +206,6 @@ private:
   MetricsLog *log;
   std::mutex mutex;
 };
-
-bool measures(const StepProgram &program) {
-  for (const Instr &instr : program.code)
-    if (instr.op == OpCode::Measure || instr.op == OpCode::Reset)
-      return true;
-  return false;
-}
 
 /// The experiment in motion: shared inputs and the results of each run.
 class ExperimentRun {
@@ -535,7 +529,8 @@ qruc::runtime::runExperiment(const StepProgram &program,
     return DataError{options.modelFile, 0, 0,
                      "the model measures or resets qubits, whose random "
                      "outcomes have no gradient: it cannot be trained by "
-                     "--target sim"};
+                     "--target sim (sample its outcomes with --shots N "
+                     "--predict DATA)"};
   DataResult<BoundLoss> loss =
       bindLoss(program, *spec.loss, options.modelFile);
   if (!loss)

@@ -111,3 +111,11 @@ qruc::runtime::prepareSequences(const ExperimentSpec &spec, Dataset data,
   scaler.apply(*resized);
   return makeSequences(*resized, spec.sequence);
 }
+
+DataResult<SequenceSet>
+qruc::runtime::prepareSequences(const ExperimentSpec &spec, Dataset data) {
+  DataResult<Dataset> resized = resizeIfAsked(spec, std::move(data));
+  if (!resized)
+    return resized.error();
+  return makeSequences(*resized, spec.sequence);
+}

@@ -14,7 +14,11 @@
 #include "qruc/Pipeline/Pipelines.h"
 #include "qruc/Runtime/Checkpoint.h"
 #include "qruc/Runtime/Experiment.h"
+#include "qruc/Runtime/ExperimentData.h"
 #include "qruc/Runtime/Prediction.h"
+#include "qruc/Runtime/SeededRandom.h"
+#include "qruc/Runtime/Shots.h"
+#include "qruc/Runtime/TrainingRun.h"
 #include "qruc/Target/Sim/LowerToStepProgram.h"
 
 #include "mlir/IR/Diagnostics.h"
@@ -82,6 +86,19 @@ void applyOverrides(const SimTargetOptions &options,
     spec.seed = *options.seed;
 }
 
+/// The file -o names, or standard output; null (after an error message)
+/// when it cannot be opened.
+using OutputFile = std::unique_ptr<std::FILE, int (*)(std::FILE *)>;
+std::FILE *openOutput(const SimTargetOptions &options, OutputFile &file) {
+  if (options.predictOutput == "-")
+    return stdout;
+  file.reset(std::fopen(options.predictOutput.c_str(), "w"));
+  if (!file)
+    llvm::errs() << options.predictOutput
+                 << ": error: cannot open the output file\n";
+  return file.get();
+}
+
 int predict(const hir::Model &model, const runtime::StepProgram &program,
             const runtime::ExperimentSpec &spec,
             const SimTargetOptions &options, mlir::MLIRContext &context) {
@@ -89,20 +106,79 @@ int predict(const hir::Model &model, const runtime::StepProgram &program,
       options.paramsFile, {program.modelName, program.numParameters()});
   if (!checkpoint)
     return fail(checkpoint.error(), model, options, context);
-  std::FILE *out = stdout;
-  std::unique_ptr<std::FILE, int (*)(std::FILE *)> file(nullptr, std::fclose);
-  if (options.predictOutput != "-") {
-    file.reset(std::fopen(options.predictOutput.c_str(), "w"));
-    if (!file) {
-      llvm::errs() << options.predictOutput
-                   << ": error: cannot open the output file\n";
-      return 1;
-    }
-    out = file.get();
-  }
+  OutputFile file(nullptr, std::fclose);
+  std::FILE *out = openOutput(options, file);
+  if (!out)
+    return 1;
   if (runtime::DataStatus error = runtime::predictOutputs(
           program, spec, options.modelFile, *checkpoint, options.predictData,
           options.threads, out))
+    return fail(*error, model, options, context);
+  return 0;
+}
+
+/// --shots: the parameters and the scaling of a checkpoint, or, without
+/// --params, the initial parameters of the seed and the scaling training
+/// would fit; then the shots of every sample of the --predict data.
+int sampleShots(const hir::Model &model, const runtime::StepProgram &program,
+                const runtime::ExperimentSpec &spec,
+                const SimTargetOptions &options, mlir::MLIRContext &context) {
+  if (!runtime::measures(program)) {
+    mlir::emitError(mlir::FileLineColLoc::get(&context, options.modelFile,
+                                              model.loc.line,
+                                              model.loc.column))
+        << "--shots samples measurement outcomes, but model '" << model.name
+        << "' never measures or resets a qubit: its outputs are "
+           "deterministic, use --predict without --shots";
+    return 1;
+  }
+  runtime::ShotSettings settings;
+  settings.shots = *options.shots;
+  settings.seed = spec.seed;
+  settings.threads = options.threads;
+  if (!options.paramsFile.empty()) {
+    runtime::DataResult<runtime::Checkpoint> checkpoint =
+        runtime::readCheckpoint(options.paramsFile,
+                                {program.modelName, program.numParameters()});
+    if (!checkpoint)
+      return fail(checkpoint.error(), model, options, context);
+    settings.params = checkpoint->params;
+    const std::vector<double> *factor =
+        checkpoint->findArray(runtime::checkpoint_keys::kScaleFactor);
+    const std::vector<double> *offset =
+        checkpoint->findArray(runtime::checkpoint_keys::kScaleOffset);
+    if (factor && offset && factor->size() == offset->size())
+      settings.scaler = runtime::Scaler(*factor, *offset);
+    else if (!spec.scale.empty())
+      llvm::errs() << "qruc: note: " << options.paramsFile
+                   << " holds no scaler: the data are used unscaled\n";
+  } else {
+    runtime::DataResult<std::vector<double>> initial =
+        runtime::initialParameters(
+            runtime::parameterInitializers(program),
+            runtime::deriveSeed(spec.seed, runtime::SeedStream::Init, 0));
+    if (!initial)
+      return fail(initial.error(), model, options, context);
+    settings.params = initial.take();
+    llvm::errs() << "qruc: note: no --params: the parameters take their "
+                    "initial values, drawn with seed "
+                 << spec.seed << "\n";
+    if (!spec.scale.empty()) {
+      // The scaling a training run would fit on the experiment's data.
+      runtime::DataResult<runtime::ExperimentData> data =
+          runtime::prepareExperimentData(spec, options.modelFile);
+      if (!data)
+        return fail(data.error(), model, options, context);
+      settings.scaler = data->scaler;
+    }
+  }
+  OutputFile file(nullptr, std::fclose);
+  std::FILE *out = openOutput(options, file);
+  if (!out)
+    return 1;
+  if (runtime::DataStatus error =
+          runtime::writeShots(program, spec, options.modelFile, settings,
+                              options.predictData, out))
     return fail(*error, model, options, context);
   return 0;
 }
@@ -126,6 +202,8 @@ int qruc::runSimTarget(const hir::Model &model, mlir::ModuleOp ir,
     return 1;
   applyOverrides(options, spec);
 
+  if (options.shots)
+    return sampleShots(model, *program, spec, options, context);
   if (!options.predictData.empty())
     return predict(model, *program, spec, options, context);
 

@@ -131,6 +131,13 @@ llvm::cl::opt<std::string> predictData(
                    "data file (to -o)"),
     llvm::cl::value_desc("data"), llvm::cl::cat(simCategory));
 
+llvm::cl::opt<std::uint64_t> shotCount(
+    "shots",
+    llvm::cl::desc("Run each --predict sample this many times through a "
+                   "measuring model; write the final bits' counts and the "
+                   "outputs' means as JSON lines (to -o)"),
+    llvm::cl::value_desc("n"), llvm::cl::cat(simCategory));
+
 llvm::cl::opt<unsigned> epochsOverride(
     "epochs", llvm::cl::desc("Maximum epochs (overrides the model file)"),
     llvm::cl::value_desc("n"), llvm::cl::cat(simCategory));
@@ -185,9 +192,9 @@ bool checkSimOptions() {
   };
   bool sim = runTarget == RunTarget::Sim;
   std::initializer_list<const llvm::cl::Option *> simOnly = {
-      &outputDir,     &resumeFrom,    &paramsFile,
-      &predictData,   &epochsOverride, &batchOverride,
-      &seedOverride,  &threadCount(), &holdoutFraction, &maxRuns};
+      &outputDir,      &resumeFrom,    &paramsFile,     &predictData,
+      &shotCount,      &epochsOverride, &batchOverride, &seedOverride,
+      &threadCount(),  &holdoutFraction, &maxRuns};
   for (const llvm::cl::Option *option : simOnly)
     if (!sim && option->getNumOccurrences() > 0)
       return problem(("--" + option->ArgStr + " needs --target sim").str());
@@ -202,8 +209,14 @@ bool checkSimOptions() {
   if (holdoutFraction.getNumOccurrences() > 0 &&
       !(holdoutFraction > 0 && holdoutFraction < 1))
     return problem("--holdout must lie strictly between 0 and 1");
-  if (predictData.getNumOccurrences() > 0 && paramsFile.empty())
-    return problem("--predict needs --params FILE (a checkpoint)");
+  bool shots = shotCount.getNumOccurrences() > 0;
+  if (shots && shotCount == 0)
+    return problem("--shots must be at least 1");
+  if (shots && predictData.empty())
+    return problem("--shots needs --predict DATA (the samples to run)");
+  if (predictData.getNumOccurrences() > 0 && paramsFile.empty() && !shots)
+    return problem("--predict needs --params FILE (a checkpoint), or "
+                   "--shots N for a measuring model");
   if (paramsFile.getNumOccurrences() > 0 && predictData.empty())
     return problem("--params is read by --predict DATA");
   if (!predictData.empty() && !resumeFrom.empty())
@@ -222,6 +235,8 @@ SimTargetOptions simOptions(llvm::StringRef filename) {
   options.paramsFile = paramsFile;
   options.predictData = predictData;
   options.predictOutput = outputFile;
+  if (shotCount.getNumOccurrences() > 0)
+    options.shots = shotCount;
   if (epochsOverride.getNumOccurrences() > 0)
     options.epochs = epochsOverride;
   if (batchOverride.getNumOccurrences() > 0)
@@ -396,7 +411,12 @@ int main(int argc, char **argv) {
       "  qruc model.qru --target sim     train and test it as its experiment\n"
       "                                  says (checkpoints in runs/<model>)\n"
       "  qruc model.qru --target sim --params runs/m/checkpoint.json\n"
-      "       --predict data.csv         one row of outputs per sample\n\n"
+      "       --predict data.csv         one row of outputs per sample\n"
+      "  qruc model.qru --target sim --shots 1000 [--params FILE] [--seed S]\n"
+      "       --predict data.csv         sample a measuring model: per sample,\n"
+      "                                  a JSON line of the final bits' counts\n"
+      "                                  (registers in declaration order, each\n"
+      "                                  bit 0 first) and the outputs' means\n\n"
       "  MLIR's printing options apply to --emit=mlir, e.g.\n"
       "  --mlir-print-debuginfo (source locations) and\n"
       "  --mlir-print-op-generic; --help-hidden lists them all, and\n"

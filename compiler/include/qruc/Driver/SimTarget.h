@@ -3,7 +3,8 @@
 // This file declares what `qruc model.qru --target sim` does with a checked
 // model: compile its step for the simulator, read its experiment, and either
 // train and test it as the experiment says or, with --params and
-// --predict, write the outputs of trained parameters on a data file.
+// --predict, write the outputs of trained parameters on a data file, or,
+// with --shots and --predict, sample the outcomes of a measuring model.
 //
 // Every problem is reported as a located diagnostic: the experiment's
 // settings at their place in the .qru file, data files at the line and
@@ -33,6 +34,9 @@ struct SimTargetOptions {
   std::string paramsFile; ///< --params
   std::string predictData; ///< --predict
   std::string predictOutput = "-"; ///< -o for --predict
+  /// --shots: sample a measuring model's outcomes on the --predict data
+  /// (--params optional: without it, the initial parameters of the seed).
+  std::optional<std::size_t> shots;
   std::optional<std::size_t> epochs, batch;
   std::optional<std::uint64_t> seed;
   std::optional<double> holdout;

@@ -81,6 +81,12 @@ public:
   /// whose outcomes have no gradient.
   bool backward(const OutputValues &outputGradients, ParamVector &gradients);
 
+  /// The values of the bit registers after the last step of the last
+  /// forward(): bits[r] holds register r (StepProgram::bits order) for every
+  /// sample, sample-major (batch × size values, each 0.0 or 1.0). This is
+  /// what a shot of a measuring model reads out (see Shots.h).
+  void finalBits(std::vector<std::vector<double>> &bits);
+
   const StepProgram &program() const;
   /// Memory held and drift of the last calls (ExecutorStats).
   const ExecutorStats &stats() const;

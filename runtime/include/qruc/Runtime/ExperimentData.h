@@ -54,6 +54,11 @@ DataResult<ExperimentData> prepareExperimentData(const ExperimentSpec &spec,
 DataResult<SequenceSet> prepareSequences(const ExperimentSpec &spec,
                                          Dataset data, const Scaler &scaler);
 
+/// As above, without scaling: for parameters that come without a scaler
+/// (a hand-written parameters file for --shots).
+DataResult<SequenceSet> prepareSequences(const ExperimentSpec &spec,
+                                         Dataset data);
+
 } // namespace qruc::runtime
 
 #endif // QRUC_RUNTIME_EXPERIMENTDATA_H
