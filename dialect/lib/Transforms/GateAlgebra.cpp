@@ -44,8 +44,8 @@ InverseKind qruc::qru::inverseKind(GateOpInterface first,
                                    GateOpInterface second) {
   Operation *a = first, *b = second;
   if (a->getName() == b->getName()) {
-    if (isa<XOp, YOp, ZOp, HOp, CXOp, CYOp, CZOp, CHOp, SwapOp, CCXOp,
-            CSwapOp>(a))
+    if (isa<XOp, YOp, ZOp, HOp, CXOp, CYOp, CZOp, CHOp, SwapOp, ECROp,
+            CCXOp, CSwapOp>(a))
       return InverseKind::Always;
     if (isAdditiveRotation(a))
       return InverseKind::OppositeAngles;

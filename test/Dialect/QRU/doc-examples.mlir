@@ -251,6 +251,14 @@ func.func @cz(%a0: !qru.qubit, %b0: !qru.qubit)
   return %a1, %b1 : !qru.qubit, !qru.qubit
 }
 
+// CHECK-LABEL: func.func @ecr(
+// CHECK-NEXT:    %{{.+}}:2 = qru.ecr %arg0, %arg1
+func.func @ecr(%a0: !qru.qubit, %b0: !qru.qubit)
+    -> (!qru.qubit, !qru.qubit) {
+  %a1, %b1 = qru.ecr %a0, %b0
+  return %a1, %b1 : !qru.qubit, !qru.qubit
+}
+
 // CHECK-LABEL: func.func @expval(
 // CHECK-NEXT:    %{{.+}}, %{{.+}}:2 = qru.expval "ZX" %arg0, %arg1
 func.func @expval(%a0: !qru.qubit, %b0: !qru.qubit)

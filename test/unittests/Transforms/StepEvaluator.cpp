@@ -137,6 +137,8 @@ MatrixXcd qruc::test::textbookGate(const std::string &name,
     return pauliRotation(kron(Y, Y), a[0]);
   if (name == "rzz")
     return pauliRotation(kron(Z, Z), a[0]);
+  if (name == "ecr") // Qiskit's ECRGate: (X⊗I − Y⊗X)/√2.
+    return r * (kron(X, MatrixXcd::Identity(2, 2)) - kron(Y, X));
   if (name == "ccx")
     return controlled(controlled(X));
   if (name == "cswap")

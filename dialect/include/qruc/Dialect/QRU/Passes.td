@@ -16,7 +16,7 @@ def QRUCancelInverses : Pass<"qru-cancel-inverses", "::qruc::qru::ModelOp"> {
   let description = [{
     Removes a gate together with the gate before it on the same wires when
     the two multiply to the identity: H·H, X·X, Y·Y, Z·Z, CX·CX, CY·CY, CZ·CZ,
-    CH·CH, SWAP·SWAP, CCX·CCX, CSWAP·CSWAP, S·S†, S†·S, T·T†, T†·T, and
+    CH·CH, SWAP·SWAP, ECR·ECR, CCX·CCX, CSWAP·CSWAP, S·S†, S†·S, T·T†, T†·T, and
     a rotation (`rx`, `ry`, `rz`, `p`, `crx`, `cry`, `crz`, `cp`, `rxx`,
     `ryy`, `rzz`) followed by the same rotation by the opposite angle, when
     one angle is the `arith.negf` of the other or both are constants that
@@ -219,6 +219,78 @@ def QRUDeadReadouts : Pass<"qru-dead-readouts", "::qruc::qru::ModelOp"> {
     %a1 = qru.h %a0                   // %a1 never observed: removed
     ```
   }];
+}
+
+def QRUDecomposeMultiQubit
+    : Pass<"qru-decompose-multi-qubit", "::qruc::qru::ModelOp"> {
+  let summary = "decomposes three-qubit gates into one- and two-qubit gates";
+  let description = [{
+    Rewrites every `qru.ccx` into the textbook Toffoli circuit of six `cx`,
+    two `h`, four `t` and three `tdg` (Nielsen & Chuang, fig. 4.9), and every
+    `qru.cswap c, a, b` into `cx b, a`, `ccx c, a, b`, `cx b, a`, whose
+    Toffoli is decomposed in turn. Gates inside `scf.if` branches are
+    rewritten too; the result is exact, global phase included.
+
+    Routing needs it first: a coupling map has no triangles, so a gate on
+    three qubits can never have all its qubits adjacent.
+
+    ```mlir
+    %a1, %b1, %c1 = qru.cswap %a0, %b0, %c0
+    // becomes
+    %c2, %b2 = qru.cx %c0, %b0
+    %a1, %b1, %c1 = ...  // ccx %a0, %b2, %c2 as 15 gates
+    %c3, %b3 = qru.cx %c1, %b1
+    ```
+  }];
+}
+
+def QRUTranslateBasis : Pass<"qru-translate-basis", "::qruc::qru::ModelOp"> {
+  let summary = "rewrites every gate into an IBM native gate set";
+  let description = [{
+    Rewrites every gate of the step, in `scf.if` branches too, into the
+    native gates of an IBM processor family:
+
+    - `basis=heron` (ibm_fez, ibm_marrakesh, …): `cz`, `rz`, `sx`, `x`;
+    - `basis=eagle`: `ecr`, `rz`, `sx`, `x`.
+
+    Three-qubit gates are decomposed first as by
+    `qru-decompose-multi-qubit`. Diagonal one-qubit gates (`z`, `s`, `sdg`,
+    `t`, `tdg`, `p`) become one `rz`, `h` becomes `rz(π/2) sx rz(π/2)`,
+    `x`, `sx` and `rz` stay, and any other one-qubit gate becomes
+    `rz sx rz sx rz` (`ry` and `y` need only `sx` and `x` with `rz`).
+    Two-qubit gates become CNOTs and one-qubit gates (`cz` stays on Heron);
+    a CNOT is `h cz h` on the target for Heron, and `rz(π/2) x` on the
+    control and `sx` on the target before one `ecr` for Eagle. Rotations
+    about Z that meet on a wire within one decomposition are merged, and a
+    constant `rz` by a multiple of 2π is dropped.
+
+    New angles are built from the old ones with `arith.addf`, `arith.mulf`
+    and `arith.negf` and constants only, never `math` functions, so that an
+    OpenQASM exporter can write them as expressions with `+ - * /`.
+
+    The translation is exact up to a global phase, which is dropped: a
+    phase of the whole step is unobservable, and a phase on the gates of
+    one `scf.if` branch multiplies the state of one classical outcome of
+    the condition only, where it is unobservable as well because the
+    branches are never superposed.
+
+    `qru.unitary` and `qru.permute` are simulator-only fused gates with no
+    angle expression in these gates: the pass rejects them, since the IBM
+    pipeline does not fuse.
+
+    ```mlir
+    %q1 = qru.h %q0
+    // becomes (constants elided)
+    %q2 = qru.rz(%pi_2) %q0
+    %q3 = qru.sx %q2
+    %q1 = qru.rz(%pi_2) %q3
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+  let options = [
+    Option<"basis", "basis", "std::string", /*default=*/"\"heron\"",
+           "the native gate set: heron (cz rz sx x) or eagle (ecr rz sx x)">
+  ];
 }
 
 def QRURoute : Pass<"qru-route", "::qruc::qru::ModelOp"> {

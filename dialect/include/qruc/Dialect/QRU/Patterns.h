@@ -9,6 +9,8 @@
 #ifndef QRUC_DIALECT_QRU_PATTERNS_H
 #define QRUC_DIALECT_QRU_PATTERNS_H
 
+#include "qruc/Dialect/QRU/GateBasis.h"
+
 #include "mlir/IR/PatternMatch.h"
 
 namespace qruc::qru {
@@ -31,6 +33,16 @@ void populateFoldConstantsPatterns(mlir::RewritePatternSet &patterns);
 /// one qru.unitary (qru-fuse-single-qubit).
 void populateFuseSingleQubitPatterns(mlir::RewritePatternSet &patterns,
                                      unsigned minRun);
+
+/// Patterns that rewrite ccx and cswap into one- and two-qubit standard gates
+/// (qru-decompose-multi-qubit).
+void populateDecomposeMultiQubitPatterns(mlir::RewritePatternSet &patterns);
+
+/// The pattern that rewrites every gate outside `basis` (Heron or Eagle) into
+/// gates of `basis`, up to a global phase (qru-translate-basis). It leaves
+/// qru.unitary and qru.permute alone: they have no translation.
+void populateTranslateBasisPatterns(mlir::RewritePatternSet &patterns,
+                                    GateBasis basis);
 
 } // namespace qruc::qru
 

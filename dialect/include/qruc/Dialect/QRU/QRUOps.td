@@ -441,6 +441,13 @@ def QRU_RYYOp : QRU_GateOp<"ryy", 2, 1, "YY interaction",
   "`RYY(θ) = exp(-iθ Y⊗Y/2)`.">;
 def QRU_RZZOp : QRU_GateOp<"rzz", 2, 1, "ZZ interaction",
   "`RZZ(θ) = exp(-iθ Z⊗Z/2)`.">;
+def QRU_ECROp : QRU_GateOp<"ecr", 2, 0, "echoed cross-resonance gate",
+  "IBM Eagle's native two-qubit gate, Qiskit's `ECRGate`: "
+  "`ECR = (X⊗I − Y⊗X)/√2`, the first qubit most significant, that is "
+  "`[[0, 0, 1, i], [0, 0, i, 1], [1, −i, 0, 0], [−i, 1, 0, 0]] / √2`. It "
+  "equals RZX(π/4)·X·RZX(−π/4) in circuit order, X on the first qubit. "
+  "Produced by `qru-translate-basis{basis=eagle}`; it is not in OpenQASM's "
+  "`stdgates.inc`, and the simulator does not run it.">;
 def QRU_CCXOp : QRU_GateOp<"ccx", 3, 0, "Toffoli gate",
   "Flips the third qubit when the first two are 1.">;
 def QRU_CSwapOp : QRU_GateOp<"cswap", 3, 0, "Fredkin gate",
