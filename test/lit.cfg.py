@@ -32,8 +32,19 @@ config.substitutions.append(
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.add_tool_substitutions(
-    ["qruc", "qruc-opt"], [config.qruc_tools_dir])
+    ["qruc", "qruc-opt", "qruc-translate"], [config.qruc_tools_dir])
 
 # The SVG rendering test needs an SVG to PNG converter.
 if shutil.which("rsvg-convert"):
     config.available_features.add("rsvg-convert")
+
+# The interop tests (test/Interop) run Qiskit and Aer from the venv that
+# scripts/install-interop.sh creates in the build tree. Without it they fail,
+# saying so, rather than pass unchecked.
+interop_python = os.path.join(config.qruc_obj_root, "interop-venv", "bin", "python")
+if not os.path.exists(interop_python):
+    interop_python = ("%s -c \"import sys; sys.exit('no interop venv at %s: run "
+                      "scripts/install-interop.sh')\"" % (sys.executable, interop_python))
+config.substitutions.append(("%interop_python", interop_python))
+config.substitutions.append(
+    ("%interop", os.path.join(config.qruc_src_root, "test", "Interop", "Inputs")))

@@ -59,6 +59,26 @@ void qruc::buildIBMPipeline(OpPassManager &pm) {
   addModelPasses(pm.nest<qru::ModelOp>(), Target::IBM);
 }
 
+void qruc::buildIBMPipeline(OpPassManager &pm,
+                            const IBMPipelineOptions &options) {
+  OpPassManager &model = pm.nest<qru::ModelOp>();
+  addModelPasses(model, Target::IBM);
+  if (!options.couplingMap.empty()) {
+    // A coupling map has no triangles: route 1- and 2-qubit gates only.
+    model.addPass(qru::createQRUDecomposeMultiQubit());
+    qru::QRURouteOptions route;
+    route.couplingMap = options.couplingMap;
+    model.addPass(qru::createQRURoute(route));
+  }
+  if (options.basis != "none") {
+    qru::QRUTranslateBasisOptions translate;
+    translate.basis = options.basis;
+    model.addPass(qru::createQRUTranslateBasis(translate));
+    model.addPass(qru::createQRUFoldConstants());
+    model.addPass(createCSEPass());
+  }
+}
+
 void qruc::buildPipeline(OpPassManager &pm, Target target) {
   addModelPasses(pm.nest<qru::ModelOp>(), target);
 }
@@ -83,5 +103,5 @@ void qruc::registerQRUPipelines() {
   PassPipelineRegistration<>(
       "qru-ibm-pipeline",
       "the optimization pipeline of the IBM target (keeps OpenQASM gates)",
-      buildIBMPipeline);
+      [](OpPassManager &pm) { buildIBMPipeline(pm); });
 }

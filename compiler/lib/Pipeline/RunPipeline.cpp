@@ -62,3 +62,10 @@ LogicalResult qruc::runPipeline(ModuleOp module, Target target,
   buildPipeline(pm, target);
   return pm.run(module);
 }
+
+LogicalResult qruc::runIBMPipeline(ModuleOp module,
+                                   const IBMPipelineOptions &options) {
+  PassManager pm(module.getContext());
+  buildIBMPipeline(pm, options);
+  return pm.run(module);
+}

@@ -12,6 +12,7 @@
 #include "qruc/Dialect/QRU/Passes.h"
 #include "qruc/Dialect/QRU/QRUDialect.h"
 #include "qruc/Dialect/QRU/QRUOps.h"
+#include "qruc/Driver/IBMTarget.h"
 #include "qruc/Driver/SimTarget.h"
 #include "qruc/Frontend/MLIRGen.h"
 #include "qruc/Frontend/Parser.h"
@@ -100,20 +101,46 @@ llvm::cl::opt<std::string> outputFile("o",
 // --target sim: training, testing and prediction.
 llvm::cl::OptionCategory simCategory("--target sim options");
 
-enum class RunTarget { None, Sim };
+enum class RunTarget { None, Sim, IBM };
 
 llvm::cl::opt<RunTarget> runTarget(
     "target", llvm::cl::desc("Run the model instead of printing a stage"),
     llvm::cl::init(RunTarget::None),
     llvm::cl::values(clEnumValN(RunTarget::Sim, "sim",
                                 "train and test it on the simulator as its "
-                                "experiment says")),
+                                "experiment says"),
+                     clEnumValN(RunTarget::IBM, "ibm",
+                                "compile it to OpenQASM 3 for IBM hardware "
+                                "(files in ibm/<model>)")),
     llvm::cl::cat(qrucCategory));
+
+// --target ibm: OpenQASM 3.
+llvm::cl::OptionCategory ibmCategory("--target ibm options");
+
+llvm::cl::opt<std::string> basisOption(
+    "basis",
+    llvm::cl::desc("Native gates: heron (cz rz sx x), eagle (ecr rz sx x) "
+                   "or none (stdgates.inc; the default)"),
+    llvm::cl::value_desc("heron|eagle|none"), llvm::cl::init("none"),
+    llvm::cl::cat(ibmCategory));
+
+llvm::cl::opt<std::string> couplingMapFile(
+    "coupling-map",
+    llvm::cl::desc("Lay out and route to the physical qubits of this JSON "
+                   "edge list, e.g. [[0,1],[1,2]]"),
+    llvm::cl::value_desc("file"), llvm::cl::cat(ibmCategory));
+
+llvm::cl::opt<unsigned> stepsOption(
+    "steps",
+    llvm::cl::desc("Time steps a dynamic circuit unrolls (default: the "
+                   "experiment's sequence length)"),
+    llvm::cl::value_desc("n"), llvm::cl::cat(ibmCategory));
 
 llvm::cl::opt<std::string> outputDir(
     "out",
     llvm::cl::desc("Directory of checkpoints and metrics.csv (default: "
-                   "runs/<model name>)"),
+                   "runs/<model name>); with --target ibm, of the OpenQASM "
+                   "files (default: ibm/<model name>)"),
     llvm::cl::value_desc("dir"), llvm::cl::cat(simCategory));
 
 llvm::cl::opt<std::string> resumeFrom(
@@ -122,7 +149,9 @@ llvm::cl::opt<std::string> resumeFrom(
     llvm::cl::value_desc("checkpoint"), llvm::cl::cat(simCategory));
 
 llvm::cl::opt<std::string> paramsFile(
-    "params", llvm::cl::desc("Trained parameters (a checkpoint) for --predict"),
+    "params",
+    llvm::cl::desc("Trained parameters (a checkpoint) for --predict; with "
+                   "--target ibm, bound into the program"),
     llvm::cl::value_desc("file"), llvm::cl::cat(simCategory));
 
 llvm::cl::opt<std::string> predictData(
@@ -195,9 +224,27 @@ bool checkSimOptions() {
       &outputDir,      &resumeFrom,    &paramsFile,     &predictData,
       &shotCount,      &epochsOverride, &batchOverride, &seedOverride,
       &threadCount(),  &holdoutFraction, &maxRuns};
+  bool ibm = runTarget == RunTarget::IBM;
+  auto usableWithIBM = [](const llvm::cl::Option *option) {
+    return option == &outputDir || option == &paramsFile;
+  };
   for (const llvm::cl::Option *option : simOnly)
-    if (!sim && option->getNumOccurrences() > 0)
+    if (!sim && option->getNumOccurrences() > 0 &&
+        !(ibm && usableWithIBM(option)))
       return problem(("--" + option->ArgStr + " needs --target sim").str());
+  std::initializer_list<const llvm::cl::Option *> ibmOnly = {
+      &basisOption, &couplingMapFile, &stepsOption};
+  for (const llvm::cl::Option *option : ibmOnly)
+    if (!ibm && option->getNumOccurrences() > 0)
+      return problem(("--" + option->ArgStr + " needs --target ibm").str());
+  if (ibm && !llvm::is_contained({"heron", "eagle", "none"},
+                                 basisOption.getValue()))
+    return problem("--basis is heron, eagle or none, not '" +
+                   basisOption.getValue() + "'");
+  if (ibm && stepsOption.getNumOccurrences() > 0 && stepsOption == 0)
+    return problem("--steps must be at least 1");
+  if (ibm && emitAction.getNumOccurrences() > 0)
+    return problem("--emit and --target exclude each other");
   if (batchOverride.getNumOccurrences() > 0 && batchOverride == 0)
     return problem("--batch must be at least 1");
   if (epochsOverride.getNumOccurrences() > 0 && epochsOverride == 0)
@@ -217,7 +264,7 @@ bool checkSimOptions() {
   if (predictData.getNumOccurrences() > 0 && paramsFile.empty() && !shots)
     return problem("--predict needs --params FILE (a checkpoint), or "
                    "--shots N for a measuring model");
-  if (paramsFile.getNumOccurrences() > 0 && predictData.empty())
+  if (sim && paramsFile.getNumOccurrences() > 0 && predictData.empty())
     return problem("--params is read by --predict DATA");
   if (!predictData.empty() && !resumeFrom.empty())
     return problem("--predict and --resume exclude each other");
@@ -250,6 +297,21 @@ SimTargetOptions simOptions(llvm::StringRef filename) {
   options.threads = threadCount().getNumOccurrences() > 0
                         ? threadCount().getValue()
                         : std::max(1u, std::thread::hardware_concurrency());
+  return options;
+}
+
+/// The --target ibm options as the driver library takes them.
+IBMTargetOptions ibmOptions(llvm::StringRef filename) {
+  IBMTargetOptions options;
+  options.modelFile = filename.str();
+  options.outputDir = outputDir;
+  options.paramsFile = paramsFile;
+  options.basis = basisOption;
+  options.couplingMap = couplingMapFile;
+  if (stepsOption.getNumOccurrences() > 0)
+    options.steps = stepsOption;
+  if (outputFile.getNumOccurrences() > 0)
+    options.programFile = outputFile;
   return options;
 }
 
@@ -335,7 +397,7 @@ int compile() {
   if (!module)
     return 1;
 
-  if (runTarget == RunTarget::Sim) {
+  if (runTarget != RunTarget::None) {
     std::unique_ptr<hir::Model> model = analyze(*module, filename, context);
     if (!model)
       return 1;
@@ -343,6 +405,8 @@ int compile() {
         generateMLIR(*model, filename, context);
     if (!ir)
       return 1;
+    if (runTarget == RunTarget::IBM)
+      return runIBMTarget(*model, *ir, ibmOptions(filename), context);
     return runSimTarget(*model, *ir, simOptions(filename), context);
   }
 
@@ -397,7 +461,7 @@ int main(int argc, char **argv) {
   mlir::registerDefaultTimingManagerCLOptions();
   takeOverOptionName("threads");
   threadCount();
-  llvm::cl::HideUnrelatedOptions({&qrucCategory, &simCategory});
+  llvm::cl::HideUnrelatedOptions({&qrucCategory, &simCategory, &ibmCategory});
   llvm::cl::ParseCommandLineOptions(
       argc, argv,
       "qruc - the compiler for quantum recurrent neural networks\n\n"
@@ -416,7 +480,12 @@ int main(int argc, char **argv) {
       "       --predict data.csv         sample a measuring model: per sample,\n"
       "                                  a JSON line of the final bits' counts\n"
       "                                  (registers in declaration order, each\n"
-      "                                  bit 0 first) and the outputs' means\n\n"
+      "                                  bit 0 first) and the outputs' means\n"
+      "  qruc model.qru --target ibm     OpenQASM 3 for IBM hardware in\n"
+      "                                  ibm/<model>: one dynamic circuit, or a\n"
+      "                                  step circuit and its Python host\n"
+      "                                  driver (it says which, and why)\n"
+      "  qruc model.qru --target ibm -o -  print the program instead\n\n"
       "  MLIR's printing options apply to --emit=mlir, e.g.\n"
       "  --mlir-print-debuginfo (source locations) and\n"
       "  --mlir-print-op-generic; --help-hidden lists them all, and\n"

@@ -205,7 +205,9 @@ LogicalResult Router::placeAllocs(StepOp step) {
   for (unsigned wire = 0; wire < numWires; ++wire) {
     AllocOp alloc = allocOf[wire];
     if (alloc) {
-      alloc->moveBefore(&body, builder.getInsertionPoint());
+      // Moving an op before itself would unlink it from under the builder.
+      if (&*builder.getInsertionPoint() != alloc.getOperation())
+        alloc->moveBefore(&body, builder.getInsertionPoint());
     } else {
       auto [reg, index] = registerOf[wire];
       alloc = AllocOp::create(builder, step.getLoc(),

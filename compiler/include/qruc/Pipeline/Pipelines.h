@@ -41,6 +41,24 @@ void buildSimPipeline(mlir::OpPassManager &pm);
 /// without fusion, so that every gate stays an OpenQASM gate.
 void buildIBMPipeline(mlir::OpPassManager &pm);
 
+/// What --target ibm runs after the ibm pipeline.
+struct IBMPipelineOptions {
+  /// The native gate set: "heron", "eagle", or "none" (standard gates).
+  std::string basis = "none";
+  /// A JSON edge list of physical qubits; empty: no layout or routing.
+  std::string couplingMap;
+};
+
+/// Adds the IBM pipeline to `pm`, then, as `options` ask, the decomposition
+/// of 3-qubit gates and routing to the coupling map, and the translation to
+/// the native basis (with constant folding of the angles it creates).
+void buildIBMPipeline(mlir::OpPassManager &pm,
+                      const IBMPipelineOptions &options);
+
+/// Runs buildIBMPipeline's passes on `module`.
+mlir::LogicalResult runIBMPipeline(mlir::ModuleOp module,
+                                   const IBMPipelineOptions &options);
+
 /// Adds the pipeline of `target` to `pm`.
 void buildPipeline(mlir::OpPassManager &pm, Target target);
 
