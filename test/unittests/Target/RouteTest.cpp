@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "RandomModel.h"
 #include "qruc/Dialect/QRU/Layout.h"
 #include "qruc/Dialect/QRU/Passes.h"
 #include "qruc/Dialect/QRU/QRUDialect.h"
@@ -30,7 +31,6 @@
 
 #include <random>
 #include <set>
-#include <sstream>
 
 using namespace mlir;
 using namespace qruc;
@@ -53,225 +53,18 @@ Edges line(unsigned n) {
   return edges;
 }
 
-struct Gate {
-  const char *name;
-  unsigned qubits, angles;
-};
-const Gate kGates[] = {
-    {"x", 1, 0},   {"y", 1, 0},    {"z", 1, 0},   {"h", 1, 0},
-    {"s", 1, 0},   {"sdg", 1, 0},  {"t", 1, 0},   {"tdg", 1, 0},
-    {"sx", 1, 0},  {"rx", 1, 1},   {"ry", 1, 1},  {"rz", 1, 1},
-    {"p", 1, 1},   {"cx", 2, 0},   {"cy", 2, 0},  {"cz", 2, 0},
-    {"ch", 2, 0},  {"swap", 2, 0}, {"crx", 2, 1}, {"cry", 2, 1},
-    {"crz", 2, 1}, {"cp", 2, 1},   {"rxx", 2, 1}, {"ryy", 2, 1},
-    {"rzz", 2, 1}};
-
-/// The MLIR text of a random model over `numQubits` wires in two registers,
-/// with inputs x[4], parameters p[8], bits c[2] and one output vector of
-/// readouts; two-qubit gates are three times as likely as in kGates.
-class Generator {
-public:
-  Generator(uint64_t seed, unsigned numQubits, bool persistent)
-      : rng(seed), numQubits(numQubits), persistent(persistent),
-        wires(numQubits) {}
-
-  std::string run(unsigned numGates);
-
-private:
-  unsigned pick(unsigned n) {
-    return std::uniform_int_distribution<unsigned>(0, n - 1)(rng);
-  }
-  std::string fresh() { return "%v" + std::to_string(next++); }
-  /// The current value of wire `w`, allocating it first in a fresh step.
-  std::string wire(unsigned w, std::ostringstream &out);
-  std::vector<unsigned> distinct(unsigned count);
-  void gate(std::ostringstream &out, const std::vector<unsigned> &only = {});
-  void conditional();
-  void readout();
-  void measureOrReset();
-
-  std::mt19937_64 rng;
-  unsigned numQubits;
-  bool persistent;
-  std::vector<std::string> wires;
-  std::vector<std::string> outputs;
-  std::string bits[2];
-  std::ostringstream body;
-  unsigned next = 0;
-};
-
-std::string Generator::wire(unsigned w, std::ostringstream &out) {
-  if (wires[w].empty()) {
-    // Two registers: a[2] and b[numQubits - 2].
-    wires[w] = fresh();
-    out << "    " << wires[w] << " = qru.alloc "
-        << (w < 2 ? "@a[" + std::to_string(w) : "@b[" + std::to_string(w - 2))
-        << "]\n";
-  }
-  return wires[w];
-}
-
-std::vector<unsigned> Generator::distinct(unsigned count) {
-  std::vector<unsigned> all(numQubits);
-  for (unsigned i = 0; i < numQubits; ++i)
-    all[i] = i;
-  std::shuffle(all.begin(), all.end(), rng);
-  all.resize(count);
-  return all;
-}
-
-void Generator::gate(std::ostringstream &out,
-                     const std::vector<unsigned> &only) {
-  const Gate *g;
-  do {
-    g = &kGates[pick(std::size(kGates))];
-  } while ((g->qubits == 1 && pick(3) != 0) ||
-           (!only.empty() && g->qubits > only.size()));
-  std::vector<unsigned> on = distinct(g->qubits);
-  if (!only.empty()) {
-    on = only;
-    std::shuffle(on.begin(), on.end(), rng);
-    on.resize(g->qubits);
-  }
-  std::vector<std::string> in;
-  for (unsigned w : on)
-    in.push_back(wire(w, out));
-  std::string result = fresh();
-  out << (only.empty() ? "    " : "      ") << result;
-  if (on.size() > 1)
-    out << ":" << on.size();
-  out << " = qru." << g->name;
-  if (g->angles)
-    out << "(%a" << pick(12) << ")";
-  for (size_t i = 0; i < on.size(); ++i)
-    out << (i ? ", " : " ") << in[i];
-  out << "\n";
-  for (size_t i = 0; i < on.size(); ++i)
-    wires[on[i]] = on.size() > 1 ? result + "#" + std::to_string(i) : result;
-}
-
-void Generator::conditional() {
-  std::vector<unsigned> on = distinct(2);
-  std::string in0 = wire(on[0], body), in1 = wire(on[1], body);
-  std::string result = fresh();
-  std::ostringstream branch;
-  unsigned count = 1 + pick(3);
-  for (unsigned i = 0; i < count; ++i)
-    gate(branch, on);
-  body << "    " << result << ":2 = scf.if %b" << pick(2)
-       << " -> (!qru.qubit, !qru.qubit) {\n"
-       << branch.str() << "      scf.yield " << wires[on[0]] << ", "
-       << wires[on[1]] << " : !qru.qubit, !qru.qubit\n"
-       << "    } else {\n"
-       << "      scf.yield " << in0 << ", " << in1
-       << " : !qru.qubit, !qru.qubit\n"
-       << "    }\n";
-  wires[on[0]] = result + "#0";
-  wires[on[1]] = result + "#1";
-}
-
-void Generator::readout() {
-  unsigned count = 1 + pick(2);
-  std::vector<unsigned> on = distinct(count);
-  std::string word;
-  for (unsigned i = 0; i < count; ++i)
-    word += "XYZ"[pick(3)];
-  std::vector<std::string> in;
-  for (unsigned w : on)
-    in.push_back(wire(w, body));
-  std::string value = fresh(), qubits = fresh();
-  body << "    " << value << ", " << qubits;
-  if (count > 1)
-    body << ":" << count;
-  body << " = qru.expval \"" << word << "\"";
-  for (unsigned i = 0; i < count; ++i)
-    body << (i ? ", " : " ") << in[i];
-  body << "\n";
-  for (unsigned i = 0; i < count; ++i)
-    wires[on[i]] = count > 1 ? qubits + "#" + std::to_string(i) : qubits;
-  outputs.push_back(value);
-}
-
-void Generator::measureOrReset() {
-  unsigned w = pick(numQubits);
-  std::string in = wire(w, body);
-  if (pick(2)) {
-    std::string bit = fresh();
-    wires[w] = fresh();
-    body << "    " << bit << ", " << wires[w] << " = qru.measure " << in
-         << "\n";
-    bits[pick(2)] = bit;
-  } else {
-    wires[w] = fresh();
-    body << "    " << wires[w] << " = qru.reset " << in << "\n";
-  }
-}
-
-std::string Generator::run(unsigned numGates) {
-  if (persistent)
-    for (unsigned w = 0; w < numQubits; ++w)
-      wires[w] = "%w" + std::to_string(w);
-  body << "    %i0 = arith.constant 0 : index\n"
-       << "    %i1 = arith.constant 1 : index\n"
-       << "    %b0 = tensor.extract %c[%i0] : tensor<2xi1>\n"
-       << "    %b1 = tensor.extract %c[%i1] : tensor<2xi1>\n";
-  for (int i = 0; i < 12; ++i) {
-    body << "    %k" << i << " = arith.constant " << (i % 8) << " : index\n";
-    body << "    %a" << i << " = tensor.extract " << (i < 8 ? "%p" : "%x")
-         << "[%k" << i << "] : tensor<" << (i < 8 ? 8 : 4) << "xf64>\n";
-  }
-  for (unsigned i = 0; i < numGates; ++i) {
-    unsigned choice = pick(100);
-    if (choice < 80)
-      gate(body);
-    else if (choice < 88)
-      conditional();
-    else if (choice < 95)
-      readout();
-    else
-      measureOrReset();
-  }
-  readout();
-
-  std::string bitsValue = "%c";
-  for (int j = 0; j < 2; ++j)
-    if (!bits[j].empty()) {
-      std::string updated = fresh();
-      body << "    " << updated << " = tensor.insert " << bits[j] << " into "
-           << bitsValue << "[%i" << j << "] : tensor<2xi1>\n";
-      bitsValue = updated;
-    }
-  std::string vector = fresh();
-  body << "    " << vector << " = tensor.from_elements ";
-  for (size_t i = 0; i < outputs.size(); ++i)
-    body << (i ? ", " : "") << outputs[i];
-  body << " : tensor<" << outputs.size() << "xf64>\n";
-
-  std::ostringstream model;
-  model << "qru.model @random {\n"
-        << "  qru.qubits @a[2]\n"
-        << "  qru.qubits @b[" << numQubits - 2 << "]\n"
-        << "  qru.bits @c[2]\n"
-        << "  qru.input @x : tensor<4xf64>\n"
-        << "  qru.param @p : tensor<8xf64> uniform [0.0, 6.2831853071795862]\n"
-        << "  qru.output @o : tensor<" << outputs.size() << "xf64> at every\n"
-        << "  qru.step " << (persistent ? "persistent" : "")
-        << "(%x: tensor<4xf64>, %c: tensor<2xi1>, %p: tensor<8xf64>";
-  if (persistent)
-    for (unsigned w = 0; w < numQubits; ++w)
-      model << ", %w" << w << ": !qru.qubit";
-  std::string operands = bitsValue + ", " + vector;
-  std::string types =
-      "tensor<2xi1>, tensor<" + std::to_string(outputs.size()) + "xf64>";
-  if (persistent)
-    for (unsigned w = 0; w < numQubits; ++w) {
-      operands += ", " + wires[w];
-      types += ", !qru.qubit";
-    }
-  model << ") {\n"
-        << body.str() << "    qru.yield " << operands << " : " << types
-        << "\n  }\n}\n";
-  return model.str();
+/// A random model over `numQubits` wires in two registers, with one- and
+/// two-qubit gates and its outputs at every step.
+std::string randomModel(uint64_t seed, unsigned numQubits, bool persistent,
+                        unsigned minGates) {
+  test::RandomModelOptions options;
+  options.numQubits = numQubits;
+  options.minGates = minGates;
+  options.maxGateQubits = 2;
+  options.persistent = persistent;
+  options.twoRegisters = true;
+  options.outputAtEveryStep = true;
+  return test::randomModel(seed, options);
 }
 
 /// Writes `edges` as a JSON coupling map to a temporary file.
@@ -442,8 +235,7 @@ TEST_P(RouteRandomTest, GatesOnEdgesAndSameOutputs) {
   unsigned swapsAdded = 0;
   for (uint64_t seed = 1; seed <= 12; ++seed) {
     std::string text =
-        Generator(seed * 7919 + c.numQubits, c.numQubits, c.persistent)
-            .run(60);
+        randomModel(seed * 7919 + c.numQubits, c.numQubits, c.persistent, 60);
     auto plain = parse(text);
     auto routed = parse(text);
     ASSERT_TRUE(plain && routed);
@@ -507,7 +299,7 @@ qru.model @m attributes {qru.layout = array<i64: 0, 1, 2>} {
 /// Routing is deterministic: the same model and map give the same IR.
 TEST_F(RouteTest, Deterministic) {
   std::string mapPath = writeMap(kHeavyHex);
-  std::string text = Generator(99, 6, true).run(80);
+  std::string text = randomModel(99, 6, /*persistent=*/true, 80);
   std::string printed[2];
   for (std::string &out : printed) {
     auto module = parse(text);

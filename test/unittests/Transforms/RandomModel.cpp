@@ -1,4 +1,4 @@
-//===- RandomModel.cpp - Random qru models for equivalence tests -----------===//
+//===- RandomModel.cpp - Random qru models for pass tests -----------------===//
 //
 // This file implements the random model generator. It writes the step as
 // MLIR text, keeping the current SSA value of each wire, and draws each next
@@ -67,6 +67,13 @@ private:
   double uniform() { return std::uniform_real_distribution<double>()(rng); }
   std::vector<unsigned> distinctWires(unsigned count);
   const GateKind &kind(const std::string &name);
+  /// Whether a gate on `qubits` qubits may appear in the model.
+  bool fits(unsigned qubits) const {
+    return qubits <= std::min(options.numQubits, options.maxGateQubits);
+  }
+  /// The current value of wire `w`, allocating it first in a fresh step.
+  std::string wire(unsigned w);
+  std::string modelHeader() const;
 
   std::string constant(double value);
   std::string angle();
@@ -108,6 +115,20 @@ std::vector<unsigned> Generator::distinctWires(unsigned count) {
   return all;
 }
 
+std::string Generator::wire(unsigned w) {
+  if (wires[w].empty()) {
+    wires[w] = fresh();
+    body << "    " << wires[w] << " = qru.alloc ";
+    if (options.twoRegisters)
+      body << (w < 2 ? "@a[" + std::to_string(w)
+                     : "@b[" + std::to_string(w - 2));
+    else
+      body << "@q[" << w;
+    body << "]\n";
+  }
+  return wires[w];
+}
+
 std::string Generator::constant(double value) {
   std::string name = fresh();
   std::ostringstream text;
@@ -142,6 +163,9 @@ std::string Generator::angle() {
 
 void Generator::gate(const std::string &name, const std::vector<unsigned> &on,
                      const std::vector<std::string> &gateAngles) {
+  std::vector<std::string> in;
+  for (unsigned w : on)
+    in.push_back(wire(w));
   std::string result = fresh();
   body << "    " << result;
   if (on.size() > 1)
@@ -153,8 +177,8 @@ void Generator::gate(const std::string &name, const std::vector<unsigned> &on,
       body << (i ? ", " : "") << gateAngles[i];
     body << ")";
   }
-  for (size_t i = 0; i < on.size(); ++i)
-    body << (i ? ", " : " ") << wires[on[i]];
+  for (size_t i = 0; i < in.size(); ++i)
+    body << (i ? ", " : " ") << in[i];
   body << "\n";
   for (size_t i = 0; i < on.size(); ++i)
     wires[on[i]] = on.size() > 1 ? result + "#" + std::to_string(i) : result;
@@ -165,8 +189,7 @@ void Generator::randomGate(const std::vector<unsigned> &only) {
   const GateKind *k;
   do {
     k = &kGates[pick(std::size(kGates))];
-  } while (k->qubits > options.numQubits ||
-           (!only.empty() && k->qubits > only.size()));
+  } while (!fits(k->qubits) || (!only.empty() && k->qubits > only.size()));
   std::vector<unsigned> on = distinctWires(k->qubits);
   if (!only.empty()) {
     on = only;
@@ -190,7 +213,7 @@ void Generator::inversePair() {
   std::string name;
   do {
     name = names[pick(std::size(names))];
-  } while (kind(name).qubits > options.numQubits);
+  } while (!fits(kind(name).qubits));
   const GateKind &k = kind(name);
   std::vector<unsigned> on = distinctWires(k.qubits);
   std::vector<std::string> first, second;
@@ -236,7 +259,7 @@ void Generator::rotationPair() {
   std::string name;
   do {
     name = kRotations[pick(std::size(kRotations))];
-  } while (kind(name).qubits > options.numQubits);
+  } while (!fits(kind(name).qubits));
   std::vector<unsigned> on = distinctWires(kind(name).qubits);
   if (pick(3) == 0) {
     // Constants that add up to a multiple of 2π (or 4π).
@@ -272,14 +295,15 @@ void Generator::permutationNetwork() {
     gate("swap", {on[0], on[1]});
   if (pick(2))
     gate("x", {on[pick(span)]});
-  if (span >= 3 && pick(2))
+  if (span >= 3 && fits(3) && pick(2))
     gate(pick(2) ? "ccx" : "cswap", {on[0], on[1], on[2]});
 }
 
 void Generator::conditional() {
   std::vector<unsigned> on = distinctWires(2);
+  // Fresh wires are allocated before the branch, which yields them back.
+  std::string in0 = wire(on[0]), in1 = wire(on[1]);
   std::string result = fresh();
-  std::string in0 = wires[on[0]], in1 = wires[on[1]];
   std::string condition = pick(2) ? "%b0" : "%b1";
   body << "    " << result << ":2 = scf.if " << condition
        << " -> (!qru.qubit, !qru.qubit) {\n";
@@ -302,13 +326,16 @@ void Generator::readout(bool used) {
   std::string word;
   for (unsigned i = 0; i < count; ++i)
     word += "XYZ"[pick(3)];
+  std::vector<std::string> in;
+  for (unsigned w : on)
+    in.push_back(wire(w));
   std::string value = fresh(), qubits = fresh();
   body << "    " << value << ", " << qubits;
   if (count > 1)
     body << ":" << count;
   body << " = qru.expval \"" << word << "\"";
   for (unsigned i = 0; i < count; ++i)
-    body << (i ? ", " : " ") << wires[on[i]];
+    body << (i ? ", " : " ") << in[i];
   body << "\n";
   for (unsigned i = 0; i < count; ++i)
     wires[on[i]] = count > 1 ? qubits + "#" + std::to_string(i) : qubits;
@@ -317,23 +344,41 @@ void Generator::readout(bool used) {
 }
 
 void Generator::measureOrReset() {
-  unsigned wire = pick(options.numQubits);
+  unsigned w = pick(options.numQubits);
+  std::string in = wire(w);
   if (pick(2)) {
     std::string bit = fresh(), qubit = fresh();
-    body << "    " << bit << ", " << qubit << " = qru.measure " << wires[wire]
-         << "\n";
-    wires[wire] = qubit;
+    body << "    " << bit << ", " << qubit << " = qru.measure " << in << "\n";
+    wires[w] = qubit;
     bits[pick(2)] = bit;
   } else {
     std::string qubit = fresh();
-    body << "    " << qubit << " = qru.reset " << wires[wire] << "\n";
-    wires[wire] = qubit;
+    body << "    " << qubit << " = qru.reset " << in << "\n";
+    wires[w] = qubit;
   }
 }
 
+/// The model's declarations, up to its step.
+std::string Generator::modelHeader() const {
+  std::ostringstream header;
+  header << "qru.model @random {\n";
+  if (options.twoRegisters)
+    header << "  qru.qubits @a[2]\n"
+           << "  qru.qubits @b[" << options.numQubits - 2 << "]\n";
+  else
+    header << "  qru.qubits @q[" << options.numQubits << "]\n";
+  header << "  qru.bits @c[2]\n"
+         << "  qru.input @x : tensor<4xf64>\n"
+         << "  qru.param @p : tensor<8xf64> uniform [0.0, 6.2831853071795862]\n"
+         << "  qru.output @o : tensor<" << outputs.size() << "xf64> at "
+         << (options.outputAtEveryStep ? "every" : "last") << "\n";
+  return header.str();
+}
+
 std::string Generator::run() {
-  for (unsigned w = 0; w < options.numQubits; ++w)
-    wires[w] = "%w" + std::to_string(w);
+  if (options.persistent)
+    for (unsigned w = 0; w < options.numQubits; ++w)
+      wires[w] = "%w" + std::to_string(w);
   for (int i = 0; i < 8; ++i)
     body << "    %i" << i << " = arith.constant " << i << " : index\n";
   for (int i = 0; i < 4; ++i) {
@@ -384,26 +429,23 @@ std::string Generator::run() {
     body << (i ? ", " : "") << outputs[i];
   body << " : tensor<" << outputs.size() << "xf64>\n";
 
+  std::string operands = bitsValue + ", " + outputVector;
+  std::string types =
+      "tensor<2xi1>, tensor<" + std::to_string(outputs.size()) + "xf64>";
+  std::string wireArguments;
+  if (options.persistent)
+    for (unsigned w = 0; w < options.numQubits; ++w) {
+      wireArguments += ", %w" + std::to_string(w) + ": !qru.qubit";
+      operands += ", " + wires[w];
+      types += ", !qru.qubit";
+    }
   std::ostringstream model;
-  model << "qru.model @random {\n"
-        << "  qru.qubits @q[" << options.numQubits << "]\n"
-        << "  qru.bits @c[2]\n"
-        << "  qru.input @x : tensor<4xf64>\n"
-        << "  qru.param @p : tensor<8xf64> uniform [0.0, 6.2831853071795862]\n"
-        << "  qru.output @o : tensor<" << outputs.size() << "xf64> at last\n"
-        << "  qru.step persistent(%x: tensor<4xf64>, %c: tensor<2xi1>, "
-           "%p: tensor<8xf64>";
-  for (unsigned w = 0; w < options.numQubits; ++w)
-    model << ", %w" << w << ": !qru.qubit";
-  model << ") {\n"
-        << body.str() << "    qru.yield " << bitsValue << ", "
-        << outputVector;
-  for (const std::string &wire : wires)
-    model << ", " << wire;
-  model << " : tensor<2xi1>, tensor<" << outputs.size() << "xf64>";
-  for (unsigned w = 0; w < options.numQubits; ++w)
-    model << ", !qru.qubit";
-  model << "\n  }\n}\n";
+  model << modelHeader() << "  qru.step "
+        << (options.persistent ? "persistent" : "")
+        << "(%x: tensor<4xf64>, %c: tensor<2xi1>, %p: tensor<8xf64>"
+        << wireArguments << ") {\n"
+        << body.str() << "    qru.yield " << operands << " : " << types
+        << "\n  }\n}\n";
   return model.str();
 }
 
