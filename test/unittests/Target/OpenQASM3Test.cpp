@@ -70,6 +70,20 @@ step {
 }
 )";
 
+/// The readout reaches the memory only as a scalar the elementwise product
+/// reads inside its body, not as an operand of the product.
+constexpr const char *kCapturedReadout = R"(model captured;
+qubit q[1];
+input x;
+memory m[2] = 0;
+output y at last;
+step {
+  ry(x + asin(m[0])) q[0];
+  m = expval(Z(q[0])) * [0.5, 0.25];
+  y = m[1];
+}
+)";
+
 constexpr const char *kConditions = R"(model conditions;
 qubit q[2];
 bit c[2];
@@ -102,6 +116,13 @@ step {
 
 TEST_F(OpenQASM3Test, RealFeedForwardIsPerStep) {
   mlir::FailureOr<ModeChoice> choice = chooseMode(compile(kFedForward));
+  ASSERT_TRUE(succeeded(choice));
+  EXPECT_EQ(choice->mode, Mode::PerStep);
+  EXPECT_NE(choice->reason.find("memory 'm'"), std::string::npos);
+}
+
+TEST_F(OpenQASM3Test, ReadoutCapturedInElementwiseBodyIsFedForward) {
+  mlir::FailureOr<ModeChoice> choice = chooseMode(compile(kCapturedReadout));
   ASSERT_TRUE(succeeded(choice));
   EXPECT_EQ(choice->mode, Mode::PerStep);
   EXPECT_NE(choice->reason.find("memory 'm'"), std::string::npos);

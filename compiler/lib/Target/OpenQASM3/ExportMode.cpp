@@ -7,9 +7,10 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "StepSlices.h"
+
 #include "qruc/Target/OpenQASM3/ExportOpenQASM3.h"
 
-#include "mlir/Analysis/SliceAnalysis.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/SetVector.h"
@@ -54,8 +55,7 @@ FailureOr<ModeChoice> openqasm3::chooseMode(qru::ModelOp model) {
   Operation *fedForward = nullptr;
   std::string carrier;
   body.walk([&](qru::ExpvalOp expval) {
-    SetVector<Operation *> slice;
-    getForwardSlice(expval.getValue(), &slice);
+    SetVector<Operation *> slice = forwardSliceInBlock(expval.getValue(), body);
     slice.insert(expval);
     for (Operation *op : slice) {
       // Follow classical values only: the qubits a readout returns are

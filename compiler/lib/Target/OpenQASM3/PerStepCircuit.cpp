@@ -15,10 +15,10 @@
 #include "CircuitWriter.h"
 #include "HostDriver.h"
 #include "PythonClassical.h"
+#include "StepSlices.h"
 
 #include "qruc/Target/OpenQASM3/ExportOpenQASM3.h"
 
-#include "mlir/Analysis/SliceAnalysis.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -99,8 +99,8 @@ LogicalResult PerStepExporter::classifyReadouts(Block &body) {
   }
   for (auto expval : body.getOps<qru::ExpvalOp>())
     if (!isPre[expval]) {
-      SetVector<Operation *> slice;
-      getForwardSlice(expval.getValue(), &slice);
+      SetVector<Operation *> slice =
+          forwardSliceInBlock(expval.getValue(), body);
       afterPost.insert(slice.begin(), slice.end());
     }
   return success();
@@ -197,33 +197,17 @@ LogicalResult PerStepExporter::writeStepFunction(Block &body) {
   // Only what the host needs: the values it binds and what the step
   // yields; the circuit computes its own angles.
   auto yield = cast<qru::YieldOp>(body.getTerminator());
-  SetVector<Operation *> needed;
-  BackwardSliceOptions sliceOptions;
-  sliceOptions.omitBlockArguments = true;
-  // A readout's qubits lead to gates, whose angles the circuit computes.
-  sliceOptions.filter = [](Operation *op) {
-    return !isa<qru::GateOpInterface, qru::AllocOp>(op);
-  };
-  auto need = [&](Value root) {
-    if (Operation *op = root.getDefiningOp()) {
-      (void)getBackwardSlice(root, &needed, sliceOptions);
-      needed.insert(op);
-    }
-  };
+  SmallVector<Value> roots;
   for (auto &[value, name] : hostValues)
-    need(value);
+    roots.push_back(value);
   for (Value value : yield.getValues())
     if (!isa<qru::QubitType>(value.getType()))
-      need(value);
-  // A linalg.map body reads values defined above it (constants): they are
-  // needed too, and what they need in turn.
-  for (size_t i = 0; i < needed.size(); ++i)
-    needed[i]->walk([&](Operation *inner) {
-      for (Value operand : inner->getOperands())
-        if (Operation *def = operand.getDefiningOp();
-            def && !needed[i]->isAncestor(def))
-          need(operand);
-    });
+      roots.push_back(value);
+  // A readout's qubits lead to gates, whose angles the circuit computes.
+  SetVector<Operation *> needed =
+      backwardSliceInBlock(roots, body, [](Operation *op) {
+        return isa<qru::GateOpInterface, qru::AllocOp>(op);
+      });
   unsigned preIndex = 0, postIndex = 0;
   std::string after;
   llvm::raw_string_ostream afterOs(after);
