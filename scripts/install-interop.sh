@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Creates the Python venv the interop tests (test/Interop) run in: Qiskit,
-# its OpenQASM 3 importer and Qiskit Aer, pinned in
+# its OpenQASM 3 importer, Qiskit Aer and qiskit-ibm-runtime, pinned in
 # test/Interop/requirements.txt, from PyPI. Usage: install-interop.sh [VENV]
 # (default: build/interop-venv, where the lit configuration looks). Does
 # nothing when the venv already holds the pinned versions.

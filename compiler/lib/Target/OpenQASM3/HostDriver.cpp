@@ -79,6 +79,22 @@ def unflatten(vector):
     return values
 
 
+def ibm_backend(name):
+    """An IBM device by name, or one of qiskit-ibm-runtime's fake devices
+    (`fake_kolkata`): its local testing mode, which runs the same Estimator
+    on Aer with the device's gates, coupling map and noise, without an
+    account."""
+    if name.startswith("fake_"):
+        from qiskit_ibm_runtime import fake_provider
+        device = "Fake" + name[len("fake_"):].title().replace("_", "")
+        for class_name in (device, device + "V2"):
+            if hasattr(fake_provider, class_name):
+                return getattr(fake_provider, class_name)()
+        sys.exit(f"qiskit-ibm-runtime has no fake backend {name!r}")
+    from qiskit_ibm_runtime import QiskitRuntimeService
+    return QiskitRuntimeService().backend(name)
+
+
 class Estimation:
     """Estimates the step circuit's observables, one job per group."""
 
@@ -114,11 +130,14 @@ class Estimation:
             self.isa = lambda circuit, observables: (circuit, observables)
         else:
             from qiskit.transpiler import generate_preset_pass_manager
-            from qiskit_ibm_runtime import EstimatorV2, QiskitRuntimeService
-            backend = QiskitRuntimeService().backend(args.backend)
+            from qiskit_ibm_runtime import EstimatorV2
+            backend = ibm_backend(args.backend)
             self.estimator = EstimatorV2(mode=backend)
             self.estimator.options.default_shots = args.shots
-            manager = generate_preset_pass_manager(optimization_level=1, backend=backend)
+            if args.backend.startswith("fake_"):
+                self.estimator.options.simulator.seed_simulator = args.seed
+            manager = generate_preset_pass_manager(optimization_level=1, backend=backend,
+                                                   seed_transpiler=args.seed)
 
             def isa(circuit, observables):
                 mapped = manager.run(circuit)
@@ -173,9 +192,12 @@ def main():
     parser.add_argument("--local", action="store_true", help="run on Qiskit Aer with shots")
     parser.add_argument("--exact", action="store_true",
                         help="run on Qiskit Aer's exact statevector estimator")
-    parser.add_argument("--backend", help="an IBM backend, e.g. ibm_fez")
+    parser.add_argument("--backend", help="an IBM backend, e.g. ibm_fez, or a fake "
+                                           "one for local testing, e.g. fake_kolkata")
     parser.add_argument("--shots", type=int, default=8192, help="shots per estimate")
-    parser.add_argument("--seed", type=int, default=1, help="simulator seed (--local)")
+    parser.add_argument("--seed", type=int, default=1,
+                        help="seed of the simulator (--local, a fake --backend) "
+                             "and of the mapping to a device (--backend)")
     parser.add_argument("--samples", type=int, help="only the first N samples")
     parser.add_argument("-o", "--output", default="-", help="output CSV (default: stdout)")
     args = parser.parse_args()
