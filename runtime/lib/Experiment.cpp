@@ -107,6 +107,12 @@ DataResult<std::vector<Fold>> planFolds(const ExperimentSpec &spec,
                                         const ExperimentData &data,
                                         std::string &description) {
   if (data.series) {
+    if (options.holdout)
+      return DataError{options.modelFile, 0, 0,
+                       "--holdout holds out labelled samples, but this "
+                       "experiment forecasts a series: it trains on the "
+                       "series' first points and tests the forecast of the "
+                       "rest (split = series(...))"};
     description = "series forecast, " +
                   std::to_string(data.series->forecastSteps) + " steps";
     Fold fold;
