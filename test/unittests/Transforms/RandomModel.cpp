@@ -73,6 +73,9 @@ private:
   }
   /// The current value of wire `w`, allocating it first in a fresh step.
   std::string wire(unsigned w);
+  /// The current values of wires `on`, allocated before the op that reads
+  /// them is written.
+  std::vector<std::string> wireValues(const std::vector<unsigned> &on);
   std::string modelHeader() const;
 
   std::string constant(double value);
@@ -129,6 +132,14 @@ std::string Generator::wire(unsigned w) {
   return wires[w];
 }
 
+std::vector<std::string>
+Generator::wireValues(const std::vector<unsigned> &on) {
+  std::vector<std::string> values;
+  for (unsigned w : on)
+    values.push_back(wire(w));
+  return values;
+}
+
 std::string Generator::constant(double value) {
   std::string name = fresh();
   std::ostringstream text;
@@ -163,9 +174,7 @@ std::string Generator::angle() {
 
 void Generator::gate(const std::string &name, const std::vector<unsigned> &on,
                      const std::vector<std::string> &gateAngles) {
-  std::vector<std::string> in;
-  for (unsigned w : on)
-    in.push_back(wire(w));
+  std::vector<std::string> in = wireValues(on);
   std::string result = fresh();
   body << "    " << result;
   if (on.size() > 1)
@@ -326,9 +335,7 @@ void Generator::readout(bool used) {
   std::string word;
   for (unsigned i = 0; i < count; ++i)
     word += "XYZ"[pick(3)];
-  std::vector<std::string> in;
-  for (unsigned w : on)
-    in.push_back(wire(w));
+  std::vector<std::string> in = wireValues(on);
   std::string value = fresh(), qubits = fresh();
   body << "    " << value << ", " << qubits;
   if (count > 1)
